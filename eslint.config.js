@@ -1,0 +1,43 @@
+// One lint set-up for the repository; it also enforces the architecture table of DESIGN.md.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+})
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/dist-bench/**', '**/node_modules/**', 'packages/*/test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  layer(
+    ['packages/sna/src/**/*.ts'],
+    [
+      { group: ['node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'sna runs in a browser too: Node-only code goes behind sna/node' },
+      { group: ['@cosafe/*'], message: 'sna depends on nothing: it is the bottom layer' },
+    ],
+  ),
+  layer(
+    ['packages/core/src/**/*.ts'],
+    [
+      { group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server'], message: 'core is pure: do I/O in store or server' },
+    ],
+  ),
+  {
+    files: ['**/*.test.ts', '**/bench/**/*.ts', 'packages/sna/src/node/**/*.ts', 'packages/sna/src/**/*.node.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+)

@@ -1,0 +1,370 @@
+// Builds a Network from nodes and ties with explicit, reported policies for loops, duplicates and unknown nodes.
+
+import { ParseError, type Location, type Warning, type WarningCode, WARNING_CODES } from './errors.js'
+import { Graph, Network, NodeTable, type AttributeValue } from './graph.js'
+
+export interface BuildOptions {
+  directed: boolean
+  /** What to do with a tie from a node to itself. Default 'drop' (kept loops are ignored by measures). */
+  selfLoops?: 'drop' | 'keep' | 'error'
+  /** What to do when the same tie appears twice. Default 'sum'. */
+  duplicates?: 'sum' | 'max' | 'error'
+  /** What to do with a tie naming a node that was not added. Default 'create'. */
+  unknownNodes?: 'create' | 'error'
+  /** Name of the input, used in warnings and errors. */
+  source?: string
+  /** Two-mode: the number of row nodes (they must be added first). */
+  twoModeRows?: number | null
+}
+
+export const BUILD_DEFAULTS = {
+  selfLoops: 'drop',
+  duplicates: 'sum',
+  unknownNodes: 'create',
+} as const
+
+export interface BuildResult {
+  network: Network
+  warnings: Warning[]
+}
+
+/** Growable typed-array columns for ties, so large inputs allocate no object per tie. */
+class TieColumns {
+  src = new Int32Array(1024)
+  dst = new Int32Array(1024)
+  w = new Float64Array(1024)
+  rel = new Uint16Array(1024)
+  line = new Int32Array(1024)
+  length = 0
+
+  push(s: number, t: number, w: number, rel: number, line: number): void {
+    if (this.length === this.src.length) this.grow()
+    const k = this.length++
+    this.src[k] = s
+    this.dst[k] = t
+    this.w[k] = w
+    this.rel[k] = rel
+    this.line[k] = line
+  }
+
+  private grow(): void {
+    const size = this.src.length * 2
+    const src = new Int32Array(size)
+    src.set(this.src)
+    this.src = src
+    const dst = new Int32Array(size)
+    dst.set(this.dst)
+    this.dst = dst
+    const w = new Float64Array(size)
+    w.set(this.w)
+    this.w = w
+    const rel = new Uint16Array(size)
+    rel.set(this.rel)
+    this.rel = rel
+    const line = new Int32Array(size)
+    line.set(this.line)
+    this.line = line
+  }
+}
+
+/**
+ * Collects nodes and ties, then builds an immutable Network. Every decision it takes
+ * (a dropped loop, merged duplicates, a created node) is returned as a warning.
+ *
+ * @example
+ * const b = new NetworkBuilder({ directed: false })
+ * b.addTie('a', 'b'); b.addTie('b', 'c', 2)
+ * const { network, warnings } = b.build()
+ */
+export class NetworkBuilder {
+  /** May be changed until build(): some formats state direction after their first ties. */
+  directed: boolean
+  readonly options: Required<Omit<BuildOptions, 'directed' | 'source' | 'twoModeRows'>> & Pick<BuildOptions, 'source'>
+  twoModeRows: number | null
+  private readonly ids: string[] = []
+  private readonly labels: (string | null)[] = []
+  private readonly index = new Map<string, number>()
+  private readonly attrs = new Map<string, AttributeValue[]>()
+  private readonly relations: string[] = []
+  private readonly relIndex = new Map<string, number>()
+  private readonly ties = new TieColumns()
+  private readonly warned = new Map<string, Warning>()
+  private loops: Map<number, number> | null = null
+
+  constructor(opts: BuildOptions) {
+    this.directed = opts.directed
+    this.options = {
+      selfLoops: opts.selfLoops ?? BUILD_DEFAULTS.selfLoops,
+      duplicates: opts.duplicates ?? BUILD_DEFAULTS.duplicates,
+      unknownNodes: opts.unknownNodes ?? BUILD_DEFAULTS.unknownNodes,
+      source: opts.source,
+    }
+    this.twoModeRows = opts.twoModeRows ?? null
+  }
+
+  get nodeCount(): number {
+    return this.ids.length
+  }
+
+  /** Adds a node (or returns the existing index). Attributes given here are set on it. */
+  addNode(id: string, attributes?: Record<string, AttributeValue>): number {
+    let i = this.index.get(id)
+    if (i === undefined) {
+      i = this.ids.length
+      this.ids.push(id)
+      this.labels.push(null)
+      this.index.set(id, i)
+    }
+    if (attributes) for (const k in attributes) this.setAttribute(i, k, attributes[k] ?? null)
+    return i
+  }
+
+  hasNode(id: string): boolean {
+    return this.index.has(id)
+  }
+
+  findNode(id: string): number | undefined {
+    return this.index.get(id)
+  }
+
+  setLabel(i: number, label: string | null): void {
+    this.labels[i] = label
+  }
+
+  setAttribute(i: number, name: string, value: AttributeValue): void {
+    if (name === 'label') {
+      this.labels[i] = value === null ? null : String(value)
+      return
+    }
+    let col = this.attrs.get(name)
+    if (!col) {
+      col = []
+      this.attrs.set(name, col)
+    }
+    col[i] = value
+  }
+
+  /** Declares a relation name so that it exists even without ties; returns its number. */
+  relation(name: string): number {
+    let r = this.relIndex.get(name)
+    if (r === undefined) {
+      r = this.relations.length
+      if (r >= 0xffff) throw new ParseError('E_UNSUPPORTED', { source: this.options.source }, 'more than 65535 relations')
+      this.relations.push(name)
+      this.relIndex.set(name, r)
+    }
+    return r
+  }
+
+  /** Records a warning (aggregated by code: count and first location). */
+  warn(code: WarningCode, where?: Location, message?: string): void {
+    const prev = this.warned.get(code)
+    if (prev) {
+      prev.count++
+      return
+    }
+    this.warned.set(code, {
+      code,
+      message: message ?? WARNING_CODES[code].en,
+      count: 1,
+      where: where ? { source: this.options.source, ...where } : this.options.source ? { source: this.options.source } : undefined,
+    })
+  }
+
+  /**
+   * Adds a tie by node id (unknown ids follow the `unknownNodes` policy) or by index.
+   * A weight of 0 means no tie (it is reported); weights must be finite and >= 0.
+   */
+  addTie(source: string | number, target: string | number, weight = 1, relation = '', where?: Location): void {
+    const s = this.resolve(source, where, 'source')
+    const t = this.resolve(target, where, 'target')
+    const line = where?.line ?? 0
+    if (!Number.isFinite(weight) || weight < 0) {
+      throw new ParseError('E_WEIGHT', this.at(where, 'weight'), `weight must be a number >= 0, got ${String(weight)}`)
+    }
+    const r = this.relation(relation)
+    if (weight === 0) {
+      this.warn('W_ZERO_WEIGHT', where)
+      return
+    }
+    if (s === t) {
+      const policy = this.options.selfLoops
+      if (policy === 'error') {
+        throw new ParseError('E_SELF_LOOP', this.at(where), `tie from "${this.ids[s]}" to itself (self-loops are not allowed)`)
+      }
+      if (policy === 'drop') {
+        this.warn('W_SELF_LOOP_DROPPED', where)
+        return
+      }
+      this.warn('W_SELF_LOOP_KEPT', where)
+      if (!this.loops) this.loops = new Map()
+      this.loops.set(s, (this.loops.get(s) ?? 0) + weight)
+      return
+    }
+    this.ties.push(s, t, weight, r, line)
+  }
+
+  private at(where: Location | undefined, field?: string): Location {
+    const loc: Location = { source: this.options.source, ...where }
+    if (field && !loc.field) loc.field = field
+    return loc
+  }
+
+  private resolve(x: string | number, where: Location | undefined, field: string): number {
+    if (typeof x === 'number') {
+      if (!Number.isInteger(x) || x < 0 || x >= this.ids.length) {
+        throw new ParseError('E_INDEX', this.at(where, field), `node index ${x} out of range 0..${this.ids.length - 1}`)
+      }
+      return x
+    }
+    const i = this.index.get(x)
+    if (i !== undefined) return i
+    if (this.options.unknownNodes === 'error') {
+      throw new ParseError('E_UNKNOWN_NODE', this.at(where, field), `unknown node "${x}"`)
+    }
+    this.warn('W_NODE_CREATED', where, `nodes created for ties naming unknown nodes (first: "${x}")`)
+    return this.addNode(x)
+  }
+
+  /** Builds the network; throws ParseError for a duplicate tie when duplicates = 'error'. */
+  build(): BuildResult {
+    const n = this.ids.length
+    const attributes = new Map<string, AttributeValue[]>()
+    for (const [name, col] of this.attrs) {
+      const full: AttributeValue[] = new Array(n)
+      for (let i = 0; i < n; i++) full[i] = col[i] ?? null
+      attributes.set(name, full)
+    }
+    const nodes = new NodeTable(this.ids.slice(), this.labels.slice(), attributes)
+    if (this.relations.length === 0) this.relation('')
+    const loops = this.loops ? new Float64Array(n) : null
+    if (loops && this.loops) for (const [i, w] of this.loops) loops[i] = w
+    const graphs: Graph[] = []
+    for (let r = 0; r < this.relations.length; r++) graphs.push(this.buildRelation(r, nodes, loops))
+    const network = new Network(nodes, this.directed, graphs, this.twoModeRows)
+    return { network, warnings: [...this.warned.values()] }
+  }
+
+  private buildRelation(r: number, nodes: NodeTable, loops: Float64Array | null): Graph {
+    const T = this.ties
+    const n = nodes.size
+    // count ties of this relation per canonical source row
+    const rowCount = new Int32Array(n + 1)
+    let count = 0
+    for (let k = 0; k < T.length; k++) {
+      if (T.rel[k] !== r) continue
+      const s = T.src[k]!
+      const t = T.dst[k]!
+      const a = this.directed || s < t ? s : t
+      rowCount[a + 1]!++
+      count++
+    }
+    for (let u = 0; u < n; u++) rowCount[u + 1]! += rowCount[u]!
+    const pos = rowCount.slice(0, n)
+    const cols = new Int32Array(count)
+    const ks = new Int32Array(count)
+    for (let k = 0; k < T.length; k++) {
+      if (T.rel[k] !== r) continue
+      const s = T.src[k]!
+      const t = T.dst[k]!
+      const a = this.directed || s < t ? s : t
+      const b = this.directed || s < t ? t : s
+      const p = pos[a]!++
+      cols[p] = b
+      ks[p] = k
+    }
+    // sort each row by column (insertion sort for short rows, else sort a view), then merge duplicates
+    const outS = new Int32Array(count)
+    const outT = new Int32Array(count)
+    const outW = new Float64Array(count)
+    let m = 0
+    const dup = this.options.duplicates
+    for (let u = 0; u < n; u++) {
+      const lo = rowCount[u]!
+      const hi = rowCount[u + 1]!
+      sortRow(cols, ks, lo, hi)
+      for (let p = lo; p < hi; p++) {
+        const v = cols[p]!
+        const k = ks[p]!
+        const w = T.w[k]!
+        if (m > 0 && outS[m - 1] === u && outT[m - 1] === v) {
+          if (dup === 'error') {
+            const line = T.line[k]!
+            throw new ParseError(
+              'E_DUPLICATE_TIE',
+              { source: this.options.source, ...(line ? { line } : {}) },
+              `tie ${this.ids[u]} ${this.directed ? '->' : '--'} ${this.ids[v]} listed twice${this.relations[r] ? ` in relation "${this.relations[r]}"` : ''}`,
+            )
+          }
+          const line = T.line[k]!
+          if (dup === 'sum') {
+            outW[m - 1]! += w
+            this.warn('W_DUPLICATE_SUMMED', line ? { line } : undefined)
+          } else {
+            if (w > outW[m - 1]!) outW[m - 1] = w
+            this.warn('W_DUPLICATE_MAX', line ? { line } : undefined)
+          }
+          continue
+        }
+        outS[m] = u
+        outT[m] = v
+        outW[m] = w
+        m++
+      }
+    }
+    return new Graph({
+      directed: this.directed,
+      nodes,
+      relation: this.relations[r]!,
+      tieSource: outS.slice(0, m),
+      tieTarget: outT.slice(0, m),
+      tieWeight: outW.slice(0, m),
+      loops,
+      twoModeRows: this.twoModeRows,
+    })
+  }
+}
+
+/** Sorts cols[lo..hi) ascending, carrying ks along; stable so that the first occurrence stays first. */
+function sortRow(cols: Int32Array, ks: Int32Array, lo: number, hi: number): void {
+  const len = hi - lo
+  if (len < 2) return
+  if (len <= 32) {
+    for (let i = lo + 1; i < hi; i++) {
+      const c = cols[i]!
+      const k = ks[i]!
+      let j = i - 1
+      while (j >= lo && (cols[j]! > c || (cols[j] === c && ks[j]! > k))) {
+        cols[j + 1] = cols[j]!
+        ks[j + 1] = ks[j]!
+        j--
+      }
+      cols[j + 1] = c
+      ks[j + 1] = k
+    }
+    return
+  }
+  const idx = Array.from({ length: len }, (_, i) => lo + i)
+  idx.sort((a, b) => cols[a]! - cols[b]! || ks[a]! - ks[b]!)
+  const c2 = idx.map((i) => cols[i]!)
+  const k2 = idx.map((i) => ks[i]!)
+  for (let i = 0; i < len; i++) {
+    cols[lo + i] = c2[i]!
+    ks[lo + i] = k2[i]!
+  }
+}
+
+/** Builds a one-relation network from "a-b b-c" style text: the shortest way to write a test graph. */
+export function edges(spec: string, opts: { directed?: boolean } = {}): Graph {
+  const b = new NetworkBuilder({ directed: opts.directed ?? false })
+  for (const part of spec.trim().split(/\s+/)) {
+    if (!part) continue
+    const m = /^([^-:>]+)(-|->)([^-:>]+)(?::([0-9.]+))?$/.exec(part)
+    if (!m) {
+      b.addNode(part)
+      continue
+    }
+    b.addTie(m[1]!, m[3]!, m[4] ? Number(m[4]) : 1)
+  }
+  return b.build().network.graph
+}

@@ -1,0 +1,387 @@
+// Shortest-path measures from one sweep over all sources: betweenness, closeness, harmonic closeness, distances.
+//
+// 中介中心性 / 接近中心性 / 调和接近中心性 / 直径 / 平均测地距离
+// betweenness(u) = Σ σ_st(u)/σ_st over s≠u≠t (Brandes 2001); undirected graphs count each
+// unordered pair once (the sweep over ordered pairs is halved). closeness is the
+// Wasserman–Faust variant (networkx `wf_improved`): C(u) = (r/(n−1))·(r/Σ d), r = number of
+// nodes that reach u, 0 when r = 0; directed graphs use incoming distances d(v,u) ("in", as
+// networkx) or outgoing ("out", as igraph's default). Harmonic: (1/(n−1)) Σ 1/d.
+// Unweighted: every tie has length 1 (BFS). Weighted: a tie's length is 1/weight (Dijkstra) and
+// two path lengths are equal when |L1−L2| ≤ 1e-10·max(L1,L2), so that equal-length paths found
+// in different orders count alike (igraph's epsilon rule; exact rational Brandes agrees).
+// Matches networkx, igraph and R sna on the reference set (see METRICS.md); self-loops ignored.
+
+import type { Graph } from '../graph.js'
+
+/** Two path lengths closer than this (relative) are equal. */
+export const PATH_LENGTH_TOLERANCE = 1e-10
+
+export interface PathSweepOptions {
+  /** Use tie weights as strengths (length 1/w). Default false. */
+  weight?: boolean
+  /** Accumulate betweenness (Brandes). Default true. */
+  betweenness?: boolean
+  /** Sources to sweep (default: every node). A sample gives partial sums (for estimates). */
+  sources?: ArrayLike<number>
+  /** Called now and then with the number of sources done and the total. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface PathSweepResult {
+  /** Raw betweenness (undirected: unordered pairs), or null when not asked for. */
+  betweenness: Float64Array | null
+  /** For each node u: Σ d(v,u) over v reaching u, and how many v reach u, and Σ 1/d(v,u). */
+  inDistanceSum: Float64Array
+  inReach: Float64Array
+  inHarmonic: Float64Array
+  /** For each node u: Σ d(u,v) over v reached from u, their number, and Σ 1/d(u,v). */
+  outDistanceSum: Float64Array
+  outReach: Float64Array
+  outHarmonic: Float64Array
+  /** Largest finite distance (0 when no pair is reachable). */
+  diameter: number
+  /** Number of reachable ordered pairs and the sum of their distances. */
+  reachablePairs: number
+  distanceSum: number
+}
+
+/**
+ * Runs BFS (or Dijkstra when `weight` is set) from every source once and collects every
+ * shortest-path measure. Scratch buffers are allocated once and reused for each source; no
+ * object is allocated per tie.
+ *
+ * @example
+ * const r = pathSweep(g)
+ * r.betweenness // Float64Array of raw betweenness per node
+ */
+export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResult {
+  const n = g.n
+  const res: PathSweepResult = {
+    betweenness: opts.betweenness === false ? null : new Float64Array(n),
+    inDistanceSum: new Float64Array(n),
+    inReach: new Float64Array(n),
+    inHarmonic: new Float64Array(n),
+    outDistanceSum: new Float64Array(n),
+    outReach: new Float64Array(n),
+    outHarmonic: new Float64Array(n),
+    diameter: 0,
+    reachablePairs: 0,
+    distanceSum: 0,
+  }
+  if (opts.weight) weightedSweep(g, res, opts)
+  else unweightedSweep(g, res, opts)
+  if (res.betweenness && !g.directed) for (let i = 0; i < n; i++) res.betweenness[i]! /= 2
+  return res
+}
+
+function progressStep(total: number): number {
+  return Math.max(1, Math.floor(total / 100))
+}
+
+function unweightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
+  const n = g.n
+  const off = g.outOffsets
+  const tgt = g.outTargets
+  const inOff = g.inOffsets
+  const inSrc = g.inSources
+  const dist = new Int32Array(n).fill(-1)
+  const sigma = new Float64Array(n)
+  const delta = new Float64Array(n)
+  const queue = new Int32Array(n)
+  const bc = res.betweenness
+  const { inDistanceSum, inReach, inHarmonic, outDistanceSum, outReach, outHarmonic } = res
+  const sources = opts.sources
+  const total = sources ? sources.length : n
+  const step = progressStep(total)
+  let diameter = 0
+  let pairs = 0
+  let distSum = 0
+  for (let k = 0; k < total; k++) {
+    const s = sources ? sources[k]! : k
+    if (opts.onProgress && k % step === 0) opts.onProgress(k, total)
+    dist[s] = 0
+    sigma[s] = 1
+    queue[0] = s
+    let head = 0
+    let tail = 1
+    let sSum = 0
+    let sHarm = 0
+    while (head < tail) {
+      const v = queue[head++]!
+      const dv = dist[v]!
+      const dw = dv + 1
+      const sv = sigma[v]!
+      for (let e: number = off[v]!, end: number = off[v + 1]!; e < end; e++) {
+        const w = tgt[e]!
+        let d = dist[w]!
+        if (d < 0) {
+          dist[w] = d = dw
+          queue[tail++] = w
+          sigma[w] = 0
+        }
+        if (d === dw) sigma[w]! += sv
+      }
+    }
+    // distances: every visited node but s
+    for (let i = 1; i < tail; i++) {
+      const w = queue[i]!
+      const d = dist[w]!
+      sSum += d
+      sHarm += 1 / d
+      inDistanceSum[w]! += d
+      inReach[w]!++
+      inHarmonic[w]! += 1 / d
+    }
+    if (tail > 1) {
+      const far = dist[queue[tail - 1]!]!
+      if (far > diameter) diameter = far
+    }
+    outDistanceSum[s] = sSum
+    outReach[s] = tail - 1
+    outHarmonic[s] = sHarm
+    pairs += tail - 1
+    distSum += sSum
+    if (bc) {
+      // dependency accumulation in reverse BFS order; predecessors found through the in-rows
+      for (let i = 0; i < tail; i++) delta[queue[i]!] = 0
+      for (let i = tail - 1; i > 0; i--) {
+        const w = queue[i]!
+        const dw1 = dist[w]! - 1
+        const coeff = (1 + delta[w]!) / sigma[w]!
+        for (let e = inOff[w]!, end = inOff[w + 1]!; e < end; e++) {
+          const v = inSrc[e]!
+          if (dist[v] === dw1) delta[v]! += sigma[v]! * coeff
+        }
+        bc[w]! += delta[w]!
+      }
+    }
+    for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
+  }
+  if (opts.onProgress) opts.onProgress(total, total)
+  res.diameter = diameter
+  res.reachablePairs = pairs
+  res.distanceSum = distSum
+}
+
+function weightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
+  const n = g.n
+  const off = g.outOffsets
+  const tgt = g.outTargets
+  const wts = g.outWeights
+  const inOff = g.inOffsets
+  const inSrc = g.inSources
+  const inW = g.inWeights
+  const dist = new Float64Array(n).fill(Infinity)
+  const sigma = new Float64Array(n)
+  const delta = new Float64Array(n)
+  const order = new Int32Array(n) // settled nodes in order
+  const settled = new Uint8Array(n)
+  const heap = new Int32Array(n)
+  const pos = new Int32Array(n).fill(-1)
+  const bc = res.betweenness
+  const { inDistanceSum, inReach, inHarmonic, outDistanceSum, outReach, outHarmonic } = res
+  const sources = opts.sources
+  const total = sources ? sources.length : n
+  const step = progressStep(total)
+  const tol = PATH_LENGTH_TOLERANCE
+  let diameter = 0
+  let pairs = 0
+  let distSum = 0
+  let size = 0
+
+  const siftUp = (i: number): void => {
+    const x = heap[i]!
+    const dx = dist[x]!
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const y = heap[p]!
+      if (dist[y]! <= dx) break
+      heap[i] = y
+      pos[y] = i
+      i = p
+    }
+    heap[i] = x
+    pos[x] = i
+  }
+  const siftDown = (i: number): void => {
+    const x = heap[i]!
+    const dx = dist[x]!
+    for (;;) {
+      let c = 2 * i + 1
+      if (c >= size) break
+      if (c + 1 < size && dist[heap[c + 1]!]! < dist[heap[c]!]!) c++
+      const y = heap[c]!
+      if (dist[y]! >= dx) break
+      heap[i] = y
+      pos[y] = i
+      i = c
+    }
+    heap[i] = x
+    pos[x] = i
+  }
+
+  for (let k = 0; k < total; k++) {
+    const s = sources ? sources[k]! : k
+    if (opts.onProgress && k % step === 0) opts.onProgress(k, total)
+    dist[s] = 0
+    size = 1
+    heap[0] = s
+    pos[s] = 0
+    let count = 0
+    while (size > 0) {
+      const v: number = heap[0]!
+      pos[v] = -1
+      size--
+      if (size > 0) {
+        heap[0] = heap[size]!
+        pos[heap[0]!] = 0
+        siftDown(0)
+      }
+      settled[v] = 1
+      order[count++] = v
+      const dv = dist[v]!
+      // σ(v): sum over settled predecessors whose path through them has the same length
+      if (v === s) sigma[v] = 1
+      else {
+        let sv = 0
+        for (let e: number = inOff[v]!, end: number = inOff[v + 1]!; e < end; e++) {
+          const u = inSrc[e]!
+          if (!settled[u] || u === v) continue
+          const alt = dist[u]! + 1 / inW[e]!
+          if (Math.abs(alt - dv) <= tol * Math.max(alt, dv)) sv += sigma[u]!
+        }
+        sigma[v] = sv
+      }
+      for (let e: number = off[v]!, end: number = off[v + 1]!; e < end; e++) {
+        const w = tgt[e]!
+        if (settled[w]) continue
+        const alt = dv + 1 / wts[e]!
+        if (alt < dist[w]!) {
+          dist[w] = alt
+          if (pos[w]! < 0) {
+            heap[size] = w
+            pos[w] = size
+            size++
+          }
+          siftUp(pos[w]!)
+        }
+      }
+    }
+    let sSum = 0
+    let sHarm = 0
+    for (let i = 1; i < count; i++) {
+      const w = order[i]!
+      const d = dist[w]!
+      sSum += d
+      sHarm += 1 / d
+      inDistanceSum[w]! += d
+      inReach[w]!++
+      inHarmonic[w]! += 1 / d
+      if (d > diameter) diameter = d
+    }
+    outDistanceSum[s] = sSum
+    outReach[s] = count - 1
+    outHarmonic[s] = sHarm
+    pairs += count - 1
+    distSum += sSum
+    if (bc) {
+      for (let i = 0; i < count; i++) delta[order[i]!] = 0
+      for (let i = count - 1; i > 0; i--) {
+        const w = order[i]!
+        const dw = dist[w]!
+        const coeff = (1 + delta[w]!) / sigma[w]!
+        for (let e = inOff[w]!, end = inOff[w + 1]!; e < end; e++) {
+          const v = inSrc[e]!
+          if (!settled[v] || v === w) continue
+          const alt = dist[v]! + 1 / inW[e]!
+          if (Math.abs(alt - dw) <= tol * Math.max(alt, dw)) delta[v]! += sigma[v]! * coeff
+        }
+        bc[w]! += delta[w]!
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const w = order[i]!
+      dist[w] = Infinity
+      settled[w] = 0
+    }
+  }
+  if (opts.onProgress) opts.onProgress(total, total)
+  res.diameter = diameter
+  res.reachablePairs = pairs
+  res.distanceSum = distSum
+}
+
+export interface BetweennessOptions {
+  weight?: boolean
+  /** Divide by the number of pairs: (n−1)(n−2)/2 undirected, (n−1)(n−2) directed. */
+  normalized?: boolean
+  onProgress?: PathSweepOptions['onProgress']
+}
+
+/**
+ * Betweenness centrality (Brandes). Raw by default (undirected: unordered pairs).
+ *
+ * @example
+ * betweenness(edges('a-b b-c')) // Float64Array [0, 1, 0]
+ */
+export function betweenness(g: Graph, opts: BetweennessOptions = {}): Float64Array {
+  const bc = pathSweep(g, { weight: opts.weight, betweenness: true, onProgress: opts.onProgress }).betweenness!
+  if (opts.normalized) normalizeBetweenness(g, bc)
+  return bc
+}
+
+/** Scales raw betweenness in place by the number of pairs not involving the node. */
+export function normalizeBetweenness(g: Graph, bc: Float64Array): Float64Array {
+  const s = betweennessScale(g)
+  for (let i = 0; i < bc.length; i++) bc[i] = s > 0 ? bc[i]! / s : 0
+  return bc
+}
+
+/** (n−1)(n−2)/2 for undirected graphs, (n−1)(n−2) for directed ones. */
+export function betweennessScale(g: Graph): number {
+  const p = (g.n - 1) * (g.n - 2)
+  return g.directed ? p : p / 2
+}
+
+export interface ClosenessOptions {
+  /** 'in' (default): distances from others to the node; 'out': from the node to others. */
+  mode?: 'in' | 'out'
+  weight?: boolean
+  onProgress?: PathSweepOptions['onProgress']
+}
+
+/** Wasserman–Faust closeness from distance sums and reach counts. */
+export function wfCloseness(n: number, distanceSum: Float64Array, reach: Float64Array): Float64Array {
+  const out = new Float64Array(n)
+  for (let u = 0; u < n; u++) {
+    const r = reach[u]!
+    out[u] = r === 0 || n < 2 ? 0 : (r / (n - 1)) * (r / distanceSum[u]!)
+  }
+  return out
+}
+
+/**
+ * Closeness centrality, Wasserman–Faust variant (defined on disconnected graphs).
+ *
+ * @example
+ * closeness(edges('a-b b-c')) // [0.666…, 1, 0.666…]
+ */
+export function closeness(g: Graph, opts: ClosenessOptions = {}): Float64Array {
+  const r = pathSweep(g, { weight: opts.weight, betweenness: false, onProgress: opts.onProgress })
+  return opts.mode === 'out' || !g.directed
+    ? wfCloseness(g.n, r.outDistanceSum, r.outReach)
+    : wfCloseness(g.n, r.inDistanceSum, r.inReach)
+}
+
+/** Harmonic closeness: (1/(n−1)) Σ 1/d over nodes at finite distance. */
+export function harmonicCloseness(g: Graph, opts: ClosenessOptions = {}): Float64Array {
+  const r = pathSweep(g, { weight: opts.weight, betweenness: false, onProgress: opts.onProgress })
+  const h = opts.mode === 'out' || !g.directed ? r.outHarmonic : r.inHarmonic
+  return scaleHarmonic(g.n, h)
+}
+
+export function scaleHarmonic(n: number, sums: Float64Array): Float64Array {
+  const out = new Float64Array(n)
+  if (n > 1) for (let u = 0; u < n; u++) out[u] = sums[u]! / (n - 1)
+  return out
+}
