@@ -3,6 +3,7 @@
 import { NetworkBuilder } from '../builder.js'
 import { ParseError, type Location, type Warning } from '../errors.js'
 import type { AttributeValue, Network } from '../graph.js'
+import { asTwoMode } from '../twoMode.js'
 import { decodeText, parseNumber, truncate } from './text.js'
 import type { ReadOptions, ReadResult, WriteOptions } from './types.js'
 
@@ -216,7 +217,7 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
     builder.addTie(s, t, w, rel, { line })
   }
   const { network, warnings } = builder.build()
-  return { network, warnings: [...encWarnings, ...warnings] }
+  return { network: opts.twoMode ? asTwoMode(network, undefined, { source }) : network, warnings: [...encWarnings, ...warnings] }
 }
 
 /** Reads a node table into a builder: id column, optional label, every other column an attribute. */

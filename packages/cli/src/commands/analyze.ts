@@ -1,0 +1,194 @@
+// `cosafe analyze FILE`: reads a network in any format and prints its measures.
+
+import { parseArgs } from 'node:util'
+import {
+  analysisToJson,
+  analyze,
+  isFormatName,
+  NETWORK_MEASURES,
+  NODE_MEASURES,
+  readNetwork,
+  twoModeSummary,
+  type FormatName,
+  type Graph,
+  type Network,
+  type Warning,
+} from '@cosafe/sna'
+import { UsageError } from '../errors.js'
+import { t, parseLang } from '../i18n.js'
+import { readInput, siblingNodesFile, writeOutput, type Io } from '../io.js'
+import { progressBar } from '../progress.js'
+import { toCsv, toTable, type Report } from '../format.js'
+
+export const ANALYZE_HELP = `cosafe analyze FILE [options]
+
+Reads a network (CSV/TSV edge list, adjacency-matrix CSV, UCINET DL, Pajek NET, GraphML,
+GEXF or cosafe JSON; detected from the content and the file name) and prints its measures.
+
+  --format F            csv, matrix, dl, pajek, graphml, gexf or json (default: detected)
+  --nodes FILE          node table for a CSV edge list (id, label, attributes);
+                        default: NAME.nodes.csv beside NAME.csv when it exists
+  --directed            read ties as directed (CSV and DL state no direction)
+  --undirected          read ties as undirected
+  --two-mode            read as a two-mode (affiliation) network: rows, then columns
+  --relation NAME       which relation of a multiplex file to analyse (default: the first)
+  --attribute NAME      show this node attribute beside the measures
+  --measures LIST       comma-separated measure names (default: all); see below
+  --json | --csv | --table   output (default: --table); CSV is UTF-8 with BOM for Excel
+  --out FILE            write the output to FILE instead of the screen
+  --lang en|zh-CN       language of table headers and messages
+
+Network measures: ${NETWORK_MEASURES.join(', ')}
+Node measures: ${NODE_MEASURES.join(', ')}
+`
+
+interface AnalyzeArgs {
+  file: string
+  format?: FormatName
+  nodes?: string
+  directed?: boolean
+  twoMode: boolean
+  relation?: string
+  attribute?: string
+  coreAttribute?: string
+  relation2?: string
+  measures?: string[]
+  output: 'json' | 'csv' | 'table'
+  out?: string
+}
+
+function parse(argv: string[]): AnalyzeArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      nodes: { type: 'string' },
+      directed: { type: 'boolean' },
+      undirected: { type: 'boolean' },
+      'two-mode': { type: 'boolean' },
+      relation: { type: 'string' },
+      attribute: { type: 'string' },
+      'core-attribute': { type: 'string' },
+      relation2: { type: 'string' },
+      measures: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      table: { type: 'boolean' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  })
+  if (positionals.length !== 1) throw new UsageError(`analyze needs exactly one input file, got ${positionals.length}`)
+  if (values.directed && values.undirected) throw new UsageError('--directed and --undirected exclude each other')
+  const outputs = (['json', 'csv', 'table'] as const).filter((k) => values[k])
+  if (outputs.length > 1) throw new UsageError(`choose one output: --${outputs.join(' or --')}`)
+  if (values.format !== undefined && !isFormatName(values.format)) {
+    throw new UsageError(`--format must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${values.format}"`)
+  }
+  const measures = values.measures?.split(',').map((s) => s.trim()).filter(Boolean)
+  if (measures) {
+    const known = new Set<string>([...NODE_MEASURES, ...NETWORK_MEASURES])
+    const bad = measures.filter((m) => !known.has(m))
+    if (bad.length) throw new UsageError(`unknown measure${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; run "cosafe analyze --help" for the list`)
+  }
+  return {
+    file: positionals[0]!,
+    format: values.format as FormatName | undefined,
+    nodes: values.nodes,
+    directed: values.directed ? true : values.undirected ? false : undefined,
+    twoMode: Boolean(values['two-mode']),
+    relation: values.relation,
+    attribute: values.attribute,
+    coreAttribute: values['core-attribute'],
+    relation2: values.relation2,
+    measures,
+    output: outputs[0] ?? 'table',
+    out: values.out,
+  }
+}
+
+/** Reads an input file with the CLI's conventions (sibling node table, two-mode, direction). */
+export function loadNetwork(
+  file: string,
+  opts: { format?: FormatName; nodes?: string; directed?: boolean; twoMode?: boolean },
+): { network: Network; warnings: Warning[]; format: FormatName } {
+  const bytes = readInput(file)
+  const nodesFile = opts.nodes ?? siblingNodesFile(file)
+  const nodes = nodesFile !== undefined ? readInput(nodesFile) : undefined
+  return readNetwork(bytes, {
+    source: file,
+    format: opts.format,
+    directed: opts.directed,
+    twoMode: opts.twoMode,
+    nodes,
+    nodesSource: nodesFile,
+  })
+}
+
+function pickRelation(network: Network, name: string | undefined): Graph {
+  if (name === undefined) return network.graph
+  const g = network.findRelation(name)
+  if (!g) {
+    throw new UsageError(`--relation: the file has no relation "${name}"; it has ${network.relationNames().map((r) => `"${r}"`).join(', ')}`)
+  }
+  return g
+}
+
+export function runAnalyze(argv: string[], io: Io): number {
+  const lang = parseLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined)
+  const a = parse(argv)
+  const { network, warnings, format } = loadNetwork(a.file, a)
+  const g = pickRelation(network, a.relation)
+  if (a.attribute !== undefined && !network.nodes.attributes.has(a.attribute)) {
+    const names = [...network.nodes.attributes.keys()]
+    throw new UsageError(`--attribute: the nodes have no attribute "${a.attribute}"; ${names.length ? `they have ${names.map((x) => `"${x}"`).join(', ')}` : 'they have none (give a node table with --nodes)'}`)
+  }
+  const progress = progressBar(undefined, 2000)
+  const result: Record<string, unknown> = {
+    input: {
+      file: a.file,
+      format,
+      directed: g.directed,
+      weighted: g.weighted,
+      relation: g.relation,
+      relations: network.relationNames(),
+      twoMode: g.twoModeRows !== null,
+    },
+  }
+  let report: Report
+  if (g.twoModeRows !== null) {
+    const summary = twoModeSummary(g)
+    result.network = { nodes: g.n, edges: g.m }
+    result.twoMode = summary
+    report = { network: { nodes: g.n, edges: g.m }, nodes: {}, labels: {} }
+  } else {
+    const analysis = analyze(g, {
+      measures: a.measures,
+      onProgress: io.tty ? (label, done, total) => progress.update(`${t('computing', lang)} ${label}`, done, total) : undefined,
+    })
+    progress.done()
+    const json = analysisToJson(g, analysis)
+    result.network = json.network
+    result.nodes = json.nodes
+    report = { ...json, labels: Object.fromEntries(network.nodes.ids.map((id, i) => [id, network.nodes.labels[i] ?? null])) }
+  }
+  if (a.attribute !== undefined) {
+    const col = network.nodes.attribute(a.attribute)!
+    report.attribute = { name: a.attribute, values: Object.fromEntries(network.nodes.ids.map((id, i) => [id, col[i] ?? null])) }
+  }
+  result.warnings = warnings
+  let text: string
+  if (a.output === 'json') text = JSON.stringify(result, null, 2) + '\n'
+  else if (a.output === 'csv') text = toCsv(report, lang)
+  else {
+    text = toTable(report, lang)
+    if (warnings.length) {
+      text += `\n${t('warnings', lang)}:\n` + warnings.map((w) => `  - ${w.message} (${w.count}×${w.where?.line ? `, line ${w.where.line}` : ''})`).join('\n') + '\n'
+    }
+  }
+  if (a.output !== 'table') for (const w of warnings) io.err(`note: ${w.where?.source ?? a.file}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`)
+  writeOutput(io, text, a.out, t('wrote', lang))
+  return 0
+}

@@ -1,0 +1,69 @@
+// The `cosafe` command: dispatches sub-commands and maps errors to exit statuses (0 ok, 2 bad input, 1 bug).
+
+import { isParseError } from '@cosafe/sna'
+import { ANALYZE_HELP, runAnalyze } from './commands/analyze.js'
+import { CONVERT_HELP, runConvert } from './commands/convert.js'
+import { runDemo } from './commands/demo.js'
+import { UsageError } from './errors.js'
+import { processIo, type Io } from './io.js'
+
+export const HELP = `cosafe — collaborative public-safety governance networks
+
+Usage:
+  cosafe analyze FILE [options]     measures of a network file (cosafe analyze --help)
+  cosafe convert IN OUT [options]   rewrite a network in another format (cosafe convert --help)
+  cosafe demo [--lang zh-CN]        analyse the bundled example community
+  cosafe help | --help              this text
+  cosafe --version                  the version
+
+Formats: CSV/TSV edge list (+ node table), adjacency-matrix CSV, UCINET DL, Pajek NET,
+GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 internal error.
+`
+
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number; help: string }> = {
+  analyze: { run: runAnalyze, help: ANALYZE_HELP },
+  convert: { run: runConvert, help: CONVERT_HELP },
+  demo: { run: runDemo, help: 'cosafe demo [--lang en|zh-CN]\n\nAnalyses the bundled example community and shows what to do next.\n' },
+}
+
+/** Runs the command line and returns the exit status; never throws. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined
+      io.out(topic ? topic.help : HELP)
+      return 0
+    }
+    if (name === '--version' || name === '-v') {
+      io.out('cosafe 0.1.0\n')
+      return 0
+    }
+    const cmd = COMMANDS[name]
+    if (!cmd) throw new UsageError(`unknown command "${name}"; run "cosafe help"`)
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(cmd.help)
+      return 0
+    }
+    return cmd.run(rest, io)
+  } catch (e) {
+    if (isParseError(e)) {
+      io.err(`cosafe: error: ${e.message} [${e.code}]\n`)
+      return 2
+    }
+    if (e instanceof UsageError || isNodeArgError(e)) {
+      io.err(`cosafe: ${(e as Error).message}\n`)
+      return 2
+    }
+    const err = e as Error
+    io.err(`cosafe: internal error: ${err?.message ?? String(e)}\n`)
+    if (process.env.COSAFE_DEBUG) io.err(`${err?.stack ?? ''}\n`)
+    return 1
+  }
+}
+
+/** util.parseArgs reports unknown options and missing values with ERR_PARSE_ARGS_* codes. */
+function isNodeArgError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+}
