@@ -90,6 +90,7 @@ export class NetworkBuilder {
   private readonly ties = new TieColumns()
   private readonly warned = new Map<string, Warning>()
   private loops: Map<number, number> | null = null
+  private declared = false
 
   constructor(opts: BuildOptions) {
     this.directed = opts.directed
@@ -106,8 +107,17 @@ export class NetworkBuilder {
     return this.ids.length
   }
 
-  /** Adds a node (or returns the existing index). Attributes given here are set on it. */
+  /**
+   * Adds a node (or returns the existing index). Attributes given here are set on it. Once a
+   * node has been added, the node set counts as declared: ties naming other nodes follow the
+   * `unknownNodes` policy. Without declared nodes, ties define the node set (an edge list).
+   */
   addNode(id: string, attributes?: Record<string, AttributeValue>): number {
+    this.declared = true
+    return this.createNode(id, attributes)
+  }
+
+  private createNode(id: string, attributes?: Record<string, AttributeValue>): number {
     let i = this.index.get(id)
     if (i === undefined) {
       i = this.ids.length
@@ -219,11 +229,12 @@ export class NetworkBuilder {
     }
     const i = this.index.get(x)
     if (i !== undefined) return i
+    if (!this.declared) return this.createNode(x)
     if (this.options.unknownNodes === 'error') {
       throw new ParseError('E_UNKNOWN_NODE', this.at(where, field), `unknown node "${x}"`)
     }
-    this.warn('W_NODE_CREATED', where, `nodes created for ties naming unknown nodes (first: "${x}")`)
-    return this.addNode(x)
+    this.warn('W_NODE_CREATED', where, `nodes created for ties naming nodes that were not declared (first: "${x}")`)
+    return this.createNode(x)
   }
 
   /** Builds the network; throws ParseError for a duplicate tie when duplicates = 'error'. */
