@@ -1,6 +1,9 @@
 // Every whole-network and node measure of METRICS.md in one call, keyed as the reference JSON.
 
-import type { Graph } from './graph.js'
+import type { AttributeValue, Graph } from './graph.js'
+import { maximalCliques } from './measures/cliques.js'
+import { concor } from './measures/concor.js'
+import { BROKERAGE_ROLES, brokerage, corePeripheryFit, eiIndex, groupsOf, modularity, qapCorrelation } from './measures/groups.js'
 import { weakComponents, strongComponents } from './measures/components.js'
 import { averageClustering, localClustering, transitivity } from './measures/clustering.js'
 import { coreness } from './measures/coreness.js'
@@ -220,4 +223,70 @@ export function analysisToJson(g: Graph, a: Analysis): { network: Record<string,
     nodes[g.nodes.ids[i]!] = row
   }
   return { network: { ...a.network } as Record<string, number>, nodes }
+}
+
+export interface GroupOptions {
+  /** Node attribute values that define groups (E-I, modularity, brokerage). */
+  attribute?: readonly AttributeValue[]
+  /** Core/periphery partition: true = core. */
+  core?: ArrayLike<boolean>
+  /** A second relation over the same node ids, for QAP correlation. */
+  relation2?: Graph
+}
+
+/**
+ * Group-level measures keyed as the reference JSON's `groups`: attribute-based ones when an
+ * attribute is given, brokerage on directed graphs, QAP correlation when a second relation is
+ * given, maximal cliques and the first CONCOR split always, core–periphery fit with a partition.
+ */
+export function analyzeGroups(g: Graph, opts: GroupOptions = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const ids = g.nodes.ids
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null)
+  if (opts.attribute) {
+    const { membership } = groupsOf(opts.attribute)
+    const ei = eiIndex(g, membership)
+    out.eiIndex = finite(ei.ei)
+    out.externalTies = ei.external
+    out.internalTies = ei.internal
+    out.modularity = finite(modularity(g, membership))
+    if (g.weighted) out.weightedModularity = finite(modularity(g, membership, { weight: true }))
+    if (g.directed) {
+      const b = brokerage(g, membership)
+      const byNode: Record<string, Record<string, number>> = {}
+      for (let v = 0; v < g.n; v++) {
+        const row: Record<string, number> = {}
+        let total = 0
+        BROKERAGE_ROLES.forEach((role, k) => {
+          row[role] = b[v * 5 + k]!
+          total += b[v * 5 + k]!
+        })
+        row.total = total
+        byNode[ids[v]!] = row
+      }
+      out.brokerage = byNode
+    }
+  }
+  if (opts.relation2) {
+    const h = opts.relation2
+    const map = new Int32Array(g.n)
+    for (let i = 0; i < g.n; i++) {
+      const j = h.nodes.find(ids[i]!)
+      if (j === undefined) throw new RangeError(`the second relation has no node "${ids[i]}"`)
+      map[i] = j
+    }
+    out.qapCorrelation = finite(qapCorrelation(g, h, map))
+    if (g.weighted || h.weighted) out.weightedQapCorrelation = finite(qapCorrelation(g, h, map, { weight: true }))
+  }
+  out.maximalCliques = maximalCliques(g).map((c) => c.map((i) => ids[i]!).sort())
+  const c = concor(g)
+  out.concor = {
+    split: c.split.map((part) => part.map((i) => ids[i]!).sort()),
+    excluded: c.excluded.map((i) => ids[i]!).sort(),
+  }
+  if (opts.core) {
+    out.corePeripheryFit = finite(corePeripheryFit(g, opts.core))
+    out.corePeripheryFitMissingCP = finite(corePeripheryFit(g, opts.core, { missingCP: true }))
+  }
+  return out
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import {
   analysisToJson,
   analyze,
+  analyzeGroups,
   isFormatName,
   NETWORK_MEASURES,
   NODE_MEASURES,
@@ -32,7 +33,10 @@ GEXF or cosafe JSON; detected from the content and the file name) and prints its
   --undirected          read ties as undirected
   --two-mode            read as a two-mode (affiliation) network: rows, then columns
   --relation NAME       which relation of a multiplex file to analyse (default: the first)
-  --attribute NAME      show this node attribute beside the measures
+  --attribute NAME      group the actors by this node attribute (E-I index, modularity,
+                        brokerage roles) and show it beside the measures
+  --core-attribute NAME node attribute marking the core ("core") for the core–periphery fit
+  --relation2 FILE      a second relation over the same actors, for QAP correlation
   --measures LIST       comma-separated measure names (default: all); see below
   --json | --csv | --table   output (default: --table); CSV is UTF-8 with BOM for Excel
   --out FILE            write the output to FILE instead of the screen
@@ -136,14 +140,33 @@ function pickRelation(network: Network, name: string | undefined): Graph {
   return g
 }
 
+/** Group measures: by attribute, core partition and a second relation when given. */
+function groups(network: Network, g: Graph, a: AnalyzeArgs): Record<string, unknown> {
+  let relation2: Graph | undefined
+  if (a.relation2 !== undefined) {
+    const second = loadNetwork(a.relation2, { format: a.format, directed: g.directed }).network
+    relation2 = second.graph
+    const missing = network.nodes.ids.find((id) => second.nodes.find(id) === undefined)
+    if (missing !== undefined) throw new UsageError(`--relation2: ${a.relation2} has no actor "${missing}"; both relations must list the same actors`)
+  }
+  const core = a.coreAttribute !== undefined ? network.nodes.attribute(a.coreAttribute)!.map((v) => v === 'core') : undefined
+  return analyzeGroups(g, {
+    attribute: a.attribute !== undefined ? network.nodes.attribute(a.attribute) : undefined,
+    core,
+    relation2,
+  })
+}
+
 export function runAnalyze(argv: string[], io: Io): number {
   const lang = parseLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined)
   const a = parse(argv)
   const { network, warnings, format } = loadNetwork(a.file, a)
   const g = pickRelation(network, a.relation)
-  if (a.attribute !== undefined && !network.nodes.attributes.has(a.attribute)) {
-    const names = [...network.nodes.attributes.keys()]
-    throw new UsageError(`--attribute: the nodes have no attribute "${a.attribute}"; ${names.length ? `they have ${names.map((x) => `"${x}"`).join(', ')}` : 'they have none (give a node table with --nodes)'}`)
+  for (const [flag, name] of [['--attribute', a.attribute], ['--core-attribute', a.coreAttribute]] as const) {
+    if (name !== undefined && !network.nodes.attributes.has(name)) {
+      const names = [...network.nodes.attributes.keys()]
+      throw new UsageError(`${flag}: the nodes have no attribute "${name}"; ${names.length ? `they have ${names.map((x) => `"${x}"`).join(', ')}` : 'they have none (give a node table with --nodes)'}`)
+    }
   }
   const progress = progressBar(undefined, 2000)
   const result: Record<string, unknown> = {
@@ -172,6 +195,7 @@ export function runAnalyze(argv: string[], io: Io): number {
     const json = analysisToJson(g, analysis)
     result.network = json.network
     result.nodes = json.nodes
+    if (a.measures === undefined) result.groups = groups(network, g, a)
     report = { ...json, labels: Object.fromEntries(network.nodes.ids.map((id, i) => [id, network.nodes.labels[i] ?? null])) }
   }
   if (a.attribute !== undefined) {

@@ -1,0 +1,127 @@
+// The cosafe command end to end: outputs, exit statuses and messages that name file and line.
+
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { main } from './main.js'
+import type { Io } from './io.js'
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const FIX = join(ROOT, 'packages/sna/test/fixtures/data')
+const EXAMPLE = join(ROOT, 'packages/cli/examples/governance.csv')
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), tty: false }
+  const code = await main(argv, io)
+  return { code, out, err }
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'cosafe-cli-'))
+}
+
+describe('cosafe analyze', () => {
+  it('prints JSON with the reference keys, picking up NAME.nodes.csv by itself', async () => {
+    const r = await run('analyze', join(FIX, 'governance/governance.csv'), '--directed', '--json')
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.out)
+    expect(j.network.nodes).toBe(15)
+    expect(j.network.reciprocity).toBeCloseTo(0.6296296296296297, 12)
+    expect(j.nodes.street_office.betweenness).toBeCloseTo(27.416666666666668, 10)
+    expect(j.nodes.street_office.weightedCloseness).toBeCloseTo(1.344, 10)
+    expect(j.input).toMatchObject({ format: 'csv', directed: true, weighted: true })
+  })
+  it('computes only the measures asked for', async () => {
+    const r = await run('analyze', join(FIX, 'karate/karate.csv'), '--json', '--measures', 'betweenness,density')
+    const j = JSON.parse(r.out)
+    expect(Object.keys(j.network)).toEqual(['density'])
+    expect(Object.keys(j.nodes['1'])).toEqual(['betweenness'])
+    expect(j.nodes['1'].betweenness).toBeCloseTo(231.0714285714286, 9)
+  })
+  it('writes CSV with a BOM and localised table headers', async () => {
+    const dir = tmp()
+    const out = join(dir, 'r.csv')
+    const r = await run('analyze', EXAMPLE, '--directed', '--csv', '--out', out, '--lang', 'zh-CN', '--attribute', 'sector')
+    expect(r.code).toBe(0)
+    const text = readFileSync(out, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text).toContain('密度')
+    expect(text).toContain('id,label,sector,degree')
+    const table = await run('analyze', EXAMPLE, '--directed', '--table', '--lang', 'zh-CN')
+    expect(table.out).toContain('中介中心性')
+    expect(table.out).toContain('Residents\' Committee')
+  })
+  it('analyses a two-mode file', async () => {
+    const r = await run('analyze', join(FIX, 'davis/davis.csv'), '--two-mode', '--json')
+    const j = JSON.parse(r.out)
+    expect(j.twoMode.rows).toBe(18)
+    expect(j.twoMode.columns).toBe(14)
+    expect(j.twoMode.rowProjection['Evelyn Jefferson']['Laura Mandeville']).toBe(6)
+  })
+  it('exits 2 naming file and line for bad input', async () => {
+    const dir = tmp()
+    const f = join(dir, 'bad.csv')
+    writeFileSync(f, 'source,target,weight\na,b,1\nb,c,lots\n')
+    const r = await run('analyze', f, '--json')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(`${f}:3`)
+    expect(r.err).toContain('E_NUMBER')
+    expect(r.out).toBe('')
+  })
+  it('exits 2 for a missing file, an unknown option, measure, relation or attribute', async () => {
+    expect((await run('analyze', '/nonexistent/x.csv')).code).toBe(2)
+    expect((await run('analyze', EXAMPLE, '--bogus')).code).toBe(2)
+    const m = await run('analyze', EXAMPLE, '--measures', 'betweeness')
+    expect([m.code, m.err.includes('"betweeness"')]).toEqual([2, true])
+    expect((await run('analyze', EXAMPLE, '--relation', 'INFO')).code).toBe(2)
+    expect((await run('analyze', EXAMPLE, '--attribute', 'age')).code).toBe(2)
+    expect((await run('frobnicate')).code).toBe(2)
+  })
+})
+
+describe('cosafe convert', () => {
+  it('converts CSV with its node table to CSV and back, keeping attributes', async () => {
+    const dir = tmp()
+    const out = join(dir, 'g.csv')
+    expect((await run('convert', EXAMPLE, out, '--directed')).code).toBe(0)
+    expect(existsSync(join(dir, 'g.nodes.csv'))).toBe(true)
+    const r = await run('analyze', out, '--directed', '--json', '--attribute', 'sector')
+    expect(JSON.parse(r.out).network.edges).toBe(54)
+  })
+  it('refuses an output whose format it cannot tell', async () => {
+    const r = await run('convert', EXAMPLE, join(tmp(), 'x.bin'))
+    expect(r.code).toBe(2)
+  })
+})
+
+describe('cosafe demo and help', () => {
+  it('analyses the example community in both languages', async () => {
+    const en = await run('demo', '--lang', 'en')
+    expect(en.code).toBe(0)
+    expect(en.out).toContain('Residents\' Committee')
+    const zh = await run('demo', '--lang', 'zh-CN')
+    expect(zh.out).toContain('中介中心性')
+  })
+  it('prints help', async () => {
+    expect((await run('help')).out).toContain('cosafe analyze FILE')
+    expect((await run('analyze', '--help')).out).toContain('--measures')
+  })
+})
+
+describe('the installed bin', () => {
+  it('runs through npx with exit status 0 and 2', () => {
+    const bin = join(ROOT, 'node_modules/.bin/cosafe')
+    const ok = spawnSync(bin, ['analyze', EXAMPLE, '--directed', '--json', '--measures', 'density'], { encoding: 'utf8' })
+    expect(ok.status).toBe(0)
+    expect(JSON.parse(ok.stdout).network.density).toBeCloseTo(0.2571428571428571, 12)
+    const bad = spawnSync(bin, ['analyze', join(FIX, 'nope.csv')], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('nope.csv')
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/) // no stack trace for a user's mistake
+  })
+})
