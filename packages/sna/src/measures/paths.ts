@@ -80,87 +80,152 @@ function progressStep(total: number): number {
 
 function unweightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
   const n = g.n
-  const off = g.outOffsets
-  const tgt = g.outTargets
-  const inOff = g.inOffsets
-  const inSrc = g.inSources
-  const dist = new Int32Array(n).fill(-1)
-  const sigma = new Float64Array(n)
-  const delta = new Float64Array(n)
-  const queue = new Int32Array(n)
-  const bc = res.betweenness
-  const { inDistanceSum, inReach, inHarmonic, outDistanceSum, outReach, outHarmonic } = res
   const sources = opts.sources
   const total = sources ? sources.length : n
   const step = progressStep(total)
-  let diameter = 0
-  let pairs = 0
-  let distSum = 0
+  // in-sums are needed separately only when distances are not symmetric
+  const scatter = g.directed
+  const run = res.betweenness ? brandesSource : bfsSource
+  const s: SweepScratch = {
+    queue: new Int32Array(n),
+    dist: new Int32Array(n).fill(-1),
+    sigma: new Float64Array(n),
+    coef: new Float64Array(n),
+    diameter: 0,
+    pairs: 0,
+    distSum: 0,
+  }
   for (let k = 0; k < total; k++) {
-    const s = sources ? sources[k]! : k
     if (opts.onProgress && k % step === 0) opts.onProgress(k, total)
-    dist[s] = 0
-    sigma[s] = 1
-    queue[0] = s
-    let head = 0
-    let tail = 1
-    let sSum = 0
-    let sHarm = 0
-    while (head < tail) {
-      const v = queue[head++]!
-      const dv = dist[v]!
-      const dw = dv + 1
-      const sv = sigma[v]!
-      for (let e: number = off[v]!, end: number = off[v + 1]!; e < end; e++) {
-        const w = tgt[e]!
-        let d = dist[w]!
-        if (d < 0) {
-          dist[w] = d = dw
-          queue[tail++] = w
-          sigma[w] = 0
-        }
-        if (d === dw) sigma[w]! += sv
-      }
-    }
-    // distances: every visited node but s
-    for (let i = 1; i < tail; i++) {
-      const w = queue[i]!
-      const d = dist[w]!
-      sSum += d
-      sHarm += 1 / d
-      inDistanceSum[w]! += d
-      inReach[w]!++
-      inHarmonic[w]! += 1 / d
-    }
-    if (tail > 1) {
-      const far = dist[queue[tail - 1]!]!
-      if (far > diameter) diameter = far
-    }
-    outDistanceSum[s] = sSum
-    outReach[s] = tail - 1
-    outHarmonic[s] = sHarm
-    pairs += tail - 1
-    distSum += sSum
-    if (bc) {
-      // dependency accumulation in reverse BFS order; predecessors found through the in-rows
-      for (let i = 0; i < tail; i++) delta[queue[i]!] = 0
-      for (let i = tail - 1; i > 0; i--) {
-        const w = queue[i]!
-        const dw1 = dist[w]! - 1
-        const coeff = (1 + delta[w]!) / sigma[w]!
-        for (let e = inOff[w]!, end = inOff[w + 1]!; e < end; e++) {
-          const v = inSrc[e]!
-          if (dist[v] === dw1) delta[v]! += sigma[v]! * coeff
-        }
-        bc[w]! += delta[w]!
-      }
-    }
-    for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
+    run(g, sources ? sources[k]! : k, s, res, scatter)
   }
   if (opts.onProgress) opts.onProgress(total, total)
-  res.diameter = diameter
-  res.reachablePairs = pairs
-  res.distanceSum = distSum
+  if (!scatter) {
+    res.inDistanceSum.set(res.outDistanceSum)
+    res.inReach.set(res.outReach)
+    res.inHarmonic.set(res.outHarmonic)
+  }
+  res.diameter = s.diameter
+  res.reachablePairs = s.pairs
+  res.distanceSum = s.distSum
+}
+
+interface SweepScratch {
+  queue: Int32Array
+  /** BFS level of each node, -1 when not reached (reset after each source). */
+  dist: Int32Array
+  sigma: Float64Array
+  /** (1 + δ(w)) / σ(w): what w passes back to each of its predecessors. */
+  coef: Float64Array
+  diameter: number
+  pairs: number
+  distSum: number
+}
+
+/** Distances only: BFS level by level, no path counts. */
+function bfsSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
+  const off = g.outOffsets
+  const tgt = g.outTargets
+  const { queue, dist } = s
+  dist[src] = 0
+  queue[0] = src
+  let head = 0
+  let tail = 1
+  let sum = 0
+  let harm = 0
+  let level = 0
+  let levelEnd = 1
+  while (head < tail) {
+    if (head === levelEnd) {
+      level++
+      levelEnd = tail
+    }
+    const v = queue[head++]!
+    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+      const w = tgt[e]!
+      if (dist[w]! < 0) {
+        dist[w] = level + 1
+        queue[tail++] = w
+      }
+    }
+  }
+  // levels of the visited nodes are non-decreasing along the queue
+  for (let i = 1; i < tail; i++) {
+    const w = queue[i]!
+    const d = dist[w]!
+    sum += d
+    harm += 1 / d
+    if (scatter) {
+      res.inDistanceSum[w]! += d
+      res.inReach[w]!++
+      res.inHarmonic[w]! += 1 / d
+    }
+  }
+  for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
+  finishSource(s, res, src, tail, tail > 1 ? level : 0, sum, harm)
+}
+
+/** Brandes for one source: BFS with path counts, then dependencies pulled from successors. */
+function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
+  const off = g.outOffsets
+  const tgt = g.outTargets
+  const { queue, dist, sigma, coef } = s
+  const bc = res.betweenness!
+  dist[src] = 0
+  sigma[src] = 1
+  queue[0] = src
+  let head = 0
+  let tail = 1
+  while (head < tail) {
+    const v = queue[head++]!
+    const dw = dist[v]! + 1
+    const sv = sigma[v]!
+    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+      const w = tgt[e]!
+      const d = dist[w]!
+      if (d < 0) {
+        dist[w] = dw
+        sigma[w] = sv
+        queue[tail++] = w
+      } else if (d === dw) sigma[w]! += sv
+    }
+  }
+  // dependencies in reverse BFS order: δ(v) = σ(v) Σ_{w successor} (1 + δ(w))/σ(w)
+  let sum = 0
+  let harm = 0
+  for (let i = tail - 1; i > 0; i--) {
+    const v = queue[i]!
+    const dv = dist[v]!
+    const next = dv + 1
+    let acc = 0
+    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+      const w = tgt[e]!
+      if (dist[w] === next) acc += coef[w]!
+    }
+    const sv = sigma[v]!
+    const delta = sv * acc
+    bc[v]! += delta
+    coef[v] = (1 + delta) / sv
+    sum += dv
+    harm += 1 / dv
+    if (scatter) {
+      res.inDistanceSum[v]! += dv
+      res.inReach[v]!++
+      res.inHarmonic[v]! += 1 / dv
+    }
+  }
+  const far = tail > 1 ? dist[queue[tail - 1]!]! : 0
+  for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
+  finishSource(s, res, src, tail, far, sum, harm)
+}
+
+function finishSource(s: SweepScratch, res: PathSweepResult, src: number, tail: number, far: number, sum: number, harm: number): void {
+  res.outDistanceSum[src] = sum
+  res.outReach[src] = tail - 1
+  res.outHarmonic[src] = harm
+  if (far > s.diameter) s.diameter = far
+  s.pairs += tail - 1
+  s.distSum += sum
 }
 
 function weightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
