@@ -91,6 +91,8 @@ function unweightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions)
     dist: new Int32Array(n).fill(-1),
     sigma: new Float64Array(n),
     coef: new Float64Array(n),
+    succ: new Int32Array(res.betweenness ? g.outTargets.length : 0),
+    succStart: new Int32Array(res.betweenness ? n + 1 : 0),
     diameter: 0,
     pairs: 0,
     distSum: 0,
@@ -117,39 +119,78 @@ interface SweepScratch {
   sigma: Float64Array
   /** (1 + δ(w)) / σ(w): what w passes back to each of its predecessors. */
   coef: Float64Array
+  /** Shortest-path successors of the queue's nodes, in queue order; queue slot i owns succ[succStart[i] ..]. */
+  succ: Int32Array
+  succStart: Int32Array
   diameter: number
   pairs: number
   distSum: number
 }
 
-/** Distances only: BFS level by level, no path counts. */
+/** Direction-optimising BFS (Beamer, Asanović & Patterson 2012): go bottom-up when the frontier's ties exceed half the unexplored ones, back top-down when the frontier holds under 1/24 of the nodes (tuned on Barabási–Albert graphs). */
+const BOTTOM_UP_ALPHA = 2
+const TOP_DOWN_BETA = 24
+
+/**
+ * Distances only: BFS level by level, no path counts. Large middle levels are expanded
+ * bottom-up: every unreached node looks for a parent in the frontier among its in-neighbours
+ * and stops at the first, which skips most ties of small-world graphs.
+ */
 function bfsSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
+  const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
+  const inOff = g.inOffsets
+  const inSrc = g.inSources
   const { queue, dist } = s
   dist[src] = 0
   queue[0] = src
-  let head = 0
+  let levelStart = 0
   let tail = 1
-  let sum = 0
-  let harm = 0
   let level = 0
-  let levelEnd = 1
-  while (head < tail) {
-    if (head === levelEnd) {
-      level++
-      levelEnd = tail
-    }
-    const v = queue[head++]!
-    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-      const w = tgt[e]!
-      if (dist[w]! < 0) {
-        dist[w] = level + 1
-        queue[tail++] = w
+  let unexplored = tgt.length - (off[src + 1]! - off[src]!)
+  let frontierTies = off[src + 1]! - off[src]!
+  let bottomUp = false
+  while (levelStart < tail) {
+    const levelEnd = tail
+    const next = level + 1
+    if (!bottomUp && frontierTies * BOTTOM_UP_ALPHA > unexplored) bottomUp = true
+    else if (bottomUp && (levelEnd - levelStart) * TOP_DOWN_BETA < n) bottomUp = false
+    frontierTies = 0
+    if (bottomUp) {
+      for (let u = 0; u < n; u++) {
+        if (dist[u]! >= 0) continue
+        for (let e = inOff[u]!, end = inOff[u + 1]!; e < end; e++) {
+          if (dist[inSrc[e]!] === level) {
+            dist[u] = next
+            queue[tail++] = u
+            const du = off[u + 1]! - off[u]!
+            frontierTies += du
+            unexplored -= du
+            break
+          }
+        }
+      }
+    } else {
+      for (let i = levelStart; i < levelEnd; i++) {
+        const v = queue[i]!
+        for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
+          const w = tgt[e]!
+          if (dist[w]! < 0) {
+            dist[w] = next
+            queue[tail++] = w
+            const dw = off[w + 1]! - off[w]!
+            frontierTies += dw
+            unexplored -= dw
+          }
+        }
       }
     }
+    levelStart = levelEnd
+    if (tail > levelEnd) level = next
   }
-  // levels of the visited nodes are non-decreasing along the queue
+  let sum = 0
+  let harm = 0
   for (let i = 1; i < tail; i++) {
     const w = queue[i]!
     const d = dist[w]!
@@ -165,19 +206,26 @@ function bfsSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult,
   finishSource(s, res, src, tail, tail > 1 ? level : 0, sum, harm)
 }
 
-/** Brandes for one source: BFS with path counts, then dependencies pulled from successors. */
+/**
+ * Brandes for one source: BFS with path counts, then dependencies pulled from successors.
+ * The forward pass writes each node's shortest-path successors into one flat list (`succ`,
+ * the range of v starts at `succStart[v]`), so the backward pass reads only the ties of the
+ * shortest-path DAG, sequentially and without branching on levels.
+ */
 function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
   const off = g.outOffsets
   const tgt = g.outTargets
-  const { queue, dist, sigma, coef } = s
+  const { queue, dist, sigma, coef, succ, succStart } = s
   const bc = res.betweenness!
   dist[src] = 0
   sigma[src] = 1
   queue[0] = src
   let head = 0
   let tail = 1
+  let k = 0
   while (head < tail) {
-    const v = queue[head++]!
+    const v = queue[head]!
+    succStart[head++] = k
     const dw = dist[v]! + 1
     const sv = sigma[v]!
     for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
@@ -187,25 +235,26 @@ function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepRes
         dist[w] = dw
         sigma[w] = sv
         queue[tail++] = w
-      } else if (d === dw) sigma[w]! += sv
+        succ[k++] = w
+      } else if (d === dw) {
+        sigma[w]! += sv
+        succ[k++] = w
+      }
     }
   }
+  succStart[tail] = k
   // dependencies in reverse BFS order: δ(v) = σ(v) Σ_{w successor} (1 + δ(w))/σ(w)
   let sum = 0
   let harm = 0
   for (let i = tail - 1; i > 0; i--) {
     const v = queue[i]!
-    const dv = dist[v]!
-    const next = dv + 1
     let acc = 0
-    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-      const w = tgt[e]!
-      if (dist[w] === next) acc += coef[w]!
-    }
+    for (let j = succStart[i]!, end = succStart[i + 1]!; j < end; j++) acc += coef[succ[j]!]!
     const sv = sigma[v]!
     const delta = sv * acc
     bc[v]! += delta
     coef[v] = (1 + delta) / sv
+    const dv = dist[v]!
     sum += dv
     harm += 1 / dv
     if (scatter) {
