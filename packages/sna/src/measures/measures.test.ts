@@ -107,6 +107,19 @@ describe('shortest paths', () => {
       close(closeness(g, { weight: true }), slowCloseness(g, floyd(g, true), 'in'))
     }
   })
+  it('gives the same results after renumbering nodes for locality', () => {
+    for (const [directed, weight] of [[false, false], [true, false], [true, true], [false, true]] as const) {
+      const g = randomGraph(11, 120, 0.04, directed, weight)
+      const plain = pathSweep(g, { relabel: false, weight })
+      const moved = pathSweep(g, { relabel: true, weight })
+      close(moved.betweenness!, plain.betweenness!)
+      close(moved.inDistanceSum, plain.inDistanceSum)
+      close(moved.outHarmonic, plain.outHarmonic)
+      expect([moved.diameter, moved.reachablePairs]).toEqual([plain.diameter, plain.reachablePairs])
+      const sources = [5, 17, 99]
+      close(pathSweep(g, { relabel: true, sources, weight }).betweenness!, pathSweep(g, { relabel: false, sources, weight }).betweenness!)
+    }
+  })
   it('reports progress up to the total', () => {
     const g = randomGraph(3, 30, 0.1, false)
     const seen: number[] = []

@@ -12,6 +12,7 @@
 // Matches networkx, igraph and R sna on the reference set (see METRICS.md); self-loops ignored.
 
 import type { Graph } from '../graph.js'
+import { localityOrder, relabel, type Adjacency } from './locality.js'
 
 /** Two path lengths closer than this (relative) are equal. */
 export const PATH_LENGTH_TOLERANCE = 1e-10
@@ -25,6 +26,8 @@ export interface PathSweepOptions {
   sources?: ArrayLike<number>
   /** Called now and then with the number of sources done and the total. */
   onProgress?: (done: number, total: number) => void
+  /** Renumber nodes for memory locality first (default: when n ≥ 4096). Results are the same. */
+  relabel?: boolean
 }
 
 export interface PathSweepResult {
@@ -56,8 +59,28 @@ export interface PathSweepResult {
  */
 export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResult {
   const n = g.n
-  const res: PathSweepResult = {
-    betweenness: opts.betweenness === false ? null : new Float64Array(n),
+  const res = emptyResult(n, opts.betweenness !== false)
+  // renumber large graphs for memory locality; results are mapped back below
+  const order = opts.relabel ?? n >= RELABEL_MIN_NODES ? localityOrder(g) : null
+  const adj: Adjacency = order ? relabel(g, order) : g
+  let sweepOpts = opts
+  if (order && opts.sources) {
+    const rank = new Int32Array(n)
+    for (let k = 0; k < n; k++) rank[order[k]!] = k
+    sweepOpts = { ...opts, sources: Array.from(opts.sources, (v) => rank[v]!) }
+  }
+  if (opts.weight) weightedSweep(adj, res, sweepOpts)
+  else unweightedSweep(adj, res, sweepOpts)
+  if (res.betweenness && !g.directed) for (let i = 0; i < n; i++) res.betweenness[i]! /= 2
+  return order ? unpermute(res, order) : res
+}
+
+/** Graphs at least this large are renumbered by localityOrder before a sweep. */
+const RELABEL_MIN_NODES = 4096
+
+function emptyResult(n: number, withBetweenness: boolean): PathSweepResult {
+  return {
+    betweenness: withBetweenness ? new Float64Array(n) : null,
     inDistanceSum: new Float64Array(n),
     inReach: new Float64Array(n),
     inHarmonic: new Float64Array(n),
@@ -68,17 +91,34 @@ export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResul
     reachablePairs: 0,
     distanceSum: 0,
   }
-  if (opts.weight) weightedSweep(g, res, opts)
-  else unweightedSweep(g, res, opts)
-  if (res.betweenness && !g.directed) for (let i = 0; i < n; i++) res.betweenness[i]! /= 2
-  return res
+}
+
+/** Maps per-node results of a renumbered sweep back: new node k is old node order[k]. */
+function unpermute(r: PathSweepResult, order: Int32Array): PathSweepResult {
+  const back = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(a.length)
+    for (let k = 0; k < a.length; k++) out[order[k]!] = a[k]!
+    return out
+  }
+  return {
+    betweenness: r.betweenness ? back(r.betweenness) : null,
+    inDistanceSum: back(r.inDistanceSum),
+    inReach: back(r.inReach),
+    inHarmonic: back(r.inHarmonic),
+    outDistanceSum: back(r.outDistanceSum),
+    outReach: back(r.outReach),
+    outHarmonic: back(r.outHarmonic),
+    diameter: r.diameter,
+    reachablePairs: r.reachablePairs,
+    distanceSum: r.distanceSum,
+  }
 }
 
 function progressStep(total: number): number {
   return Math.max(1, Math.floor(total / 100))
 }
 
-function unweightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
+function unweightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOptions): void {
   const n = g.n
   const sources = opts.sources
   const total = sources ? sources.length : n
@@ -136,7 +176,7 @@ const TOP_DOWN_BETA = 24
  * bottom-up: every unreached node looks for a parent in the frontier among its in-neighbours
  * and stops at the first, which skips most ties of small-world graphs.
  */
-function bfsSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
+function bfsSource(g: Adjacency, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
   const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
@@ -212,7 +252,7 @@ function bfsSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult,
  * the range of v starts at `succStart[v]`), so the backward pass reads only the ties of the
  * shortest-path DAG, sequentially and without branching on levels.
  */
-function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
+function brandesSource(g: Adjacency, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
   const off = g.outOffsets
   const tgt = g.outTargets
   const { queue, dist, sigma, coef, succ, succStart } = s
@@ -246,6 +286,8 @@ function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepRes
   // dependencies in reverse BFS order: δ(v) = σ(v) Σ_{w successor} (1 + δ(w))/σ(w)
   let sum = 0
   let harm = 0
+  let lastLevel = 0
+  let inv = 0
   for (let i = tail - 1; i > 0; i--) {
     const v = queue[i]!
     let acc = 0
@@ -255,12 +297,16 @@ function brandesSource(g: Graph, src: number, s: SweepScratch, res: PathSweepRes
     bc[v]! += delta
     coef[v] = (1 + delta) / sv
     const dv = dist[v]!
+    if (dv !== lastLevel) {
+      lastLevel = dv
+      inv = 1 / dv
+    }
     sum += dv
-    harm += 1 / dv
+    harm += inv
     if (scatter) {
       res.inDistanceSum[v]! += dv
       res.inReach[v]!++
-      res.inHarmonic[v]! += 1 / dv
+      res.inHarmonic[v]! += inv
     }
   }
   const far = tail > 1 ? dist[queue[tail - 1]!]! : 0
@@ -277,7 +323,7 @@ function finishSource(s: SweepScratch, res: PathSweepResult, src: number, tail: 
   s.distSum += sum
 }
 
-function weightedSweep(g: Graph, res: PathSweepResult, opts: PathSweepOptions): void {
+function weightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOptions): void {
   const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
