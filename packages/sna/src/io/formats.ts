@@ -3,6 +3,9 @@
 import { ParseError } from '../errors.js'
 import type { Network } from '../graph.js'
 import { readCsv, readMatrixCsv, writeCsv, writeMatrixCsv, type CsvReadOptions } from './csv.js'
+import { readGexf, writeGexf } from './gexf.js'
+import { readGraphml, writeGraphml } from './graphml.js'
+import { readJson, writeJson } from './json.js'
 import { decodeText } from './text.js'
 import type { FormatName, ReadResult, WriteOptions } from './types.js'
 
@@ -18,6 +21,9 @@ interface FormatInfo {
 const REGISTRY: FormatInfo[] = [
   { name: 'csv', extensions: ['csv', 'tsv', 'txt'], title: 'CSV/TSV edge list', read: readCsv, write: writeCsv },
   { name: 'matrix', extensions: [], title: 'adjacency matrix CSV', read: readMatrixCsv, write: writeMatrixCsv },
+  { name: 'graphml', extensions: ['graphml'], title: 'GraphML', read: readGraphml, write: writeGraphml },
+  { name: 'gexf', extensions: ['gexf'], title: 'GEXF 1.2/1.3', read: readGexf, write: writeGexf },
+  { name: 'json', extensions: ['json'], title: 'cosafe JSON', read: readJson, write: writeJson },
 ]
 
 /** Every format name with its title and file name endings. */

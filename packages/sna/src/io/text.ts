@@ -4,7 +4,8 @@ import { ParseError, type Location, type Warning } from '../errors.js'
 
 export interface DecodedText {
   text: string
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
+  /** WHATWG encoding label the text was decoded with (utf-8, utf-16le, gb18030, …). */
+  encoding: string
   warnings: Warning[]
 }
 
