@@ -22,14 +22,20 @@ export default tseslint.config(
   layer(
     ['packages/sna/src/**/*.ts'],
     [
-      { group: ['node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'sna runs in a browser too: Node-only code goes behind sna/node' },
+      {
+        group: ['node:*', 'fs', 'path', 'os', 'worker_threads'],
+        message: 'sna runs in a browser too: Node-only code goes behind sna/node',
+      },
       { group: ['@cosafe/*'], message: 'sna depends on nothing: it is the bottom layer' },
     ],
   ),
   layer(
     ['packages/core/src/**/*.ts'],
     [
-      { group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server'], message: 'core is pure: do I/O in store or server' },
+      {
+        group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server'],
+        message: 'core is pure: do I/O in store or server',
+      },
     ],
   ),
   {

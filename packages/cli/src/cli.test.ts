@@ -46,7 +46,18 @@ describe('cosafe analyze', () => {
   it('writes CSV with a BOM and localised table headers', async () => {
     const dir = tmp()
     const out = join(dir, 'r.csv')
-    const r = await run('analyze', EXAMPLE, '--directed', '--csv', '--out', out, '--lang', 'zh-CN', '--attribute', 'sector')
+    const r = await run(
+      'analyze',
+      EXAMPLE,
+      '--directed',
+      '--csv',
+      '--out',
+      out,
+      '--lang',
+      'zh-CN',
+      '--attribute',
+      'sector',
+    )
     expect(r.code).toBe(0)
     const text = readFileSync(out, 'utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
@@ -54,7 +65,7 @@ describe('cosafe analyze', () => {
     expect(text).toContain('id,label,sector,degree')
     const table = await run('analyze', EXAMPLE, '--directed', '--table', '--lang', 'zh-CN')
     expect(table.out).toContain('中介中心性')
-    expect(table.out).toContain('Residents\' Committee')
+    expect(table.out).toContain("Residents' Committee")
   })
   it('analyses a two-mode file', async () => {
     const r = await run('analyze', join(FIX, 'davis/davis.csv'), '--two-mode', '--json')
@@ -103,7 +114,7 @@ describe('cosafe demo and help', () => {
   it('analyses the example community in both languages', async () => {
     const en = await run('demo', '--lang', 'en')
     expect(en.code).toBe(0)
-    expect(en.out).toContain('Residents\' Committee')
+    expect(en.out).toContain("Residents' Committee")
     const zh = await run('demo', '--lang', 'zh-CN')
     expect(zh.out).toContain('中介中心性')
   })
@@ -116,7 +127,9 @@ describe('cosafe demo and help', () => {
 describe('the installed bin', () => {
   it('runs through npx with exit status 0 and 2', () => {
     const bin = join(ROOT, 'node_modules/.bin/cosafe')
-    const ok = spawnSync(bin, ['analyze', EXAMPLE, '--directed', '--json', '--measures', 'density'], { encoding: 'utf8' })
+    const ok = spawnSync(bin, ['analyze', EXAMPLE, '--directed', '--json', '--measures', 'density'], {
+      encoding: 'utf8',
+    })
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout).network.density).toBeCloseTo(0.2571428571428571, 12)
     const bad = spawnSync(bin, ['analyze', join(FIX, 'nope.csv')], { encoding: 'utf8' })

@@ -27,7 +27,8 @@ function nodeColumns(r: Report): string[] {
 export function toCsv(r: Report, lang: Lang): string {
   const lines: string[] = []
   lines.push([t('measure', lang), t('value', lang), 'key'].map((s) => csvField(s)).join(','))
-  for (const [k, v] of Object.entries(r.network)) lines.push([csvField(measureName(k as NetworkMeasure, lang)), String(v), k].join(','))
+  for (const [k, v] of Object.entries(r.network))
+    lines.push([csvField(measureName(k as NetworkMeasure, lang)), String(v), k].join(','))
   const cols = nodeColumns(r)
   if (cols.length > 0 || Object.keys(r.nodes).length > 0) {
     lines.push('')
@@ -54,7 +55,17 @@ function width(s: string): number {
   let w = 0
   for (const ch of s) {
     const c = ch.codePointAt(0)!
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) ? 2 : 1
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6))
+        ? 2
+        : 1
   }
   return w
 }
@@ -67,7 +78,11 @@ function pad(s: string, w: number, right: boolean): string {
 /** Lays out rows as an aligned table; numeric columns are right-aligned. */
 export function table(head: string[], rows: string[][], numeric: boolean[]): string {
   const w = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))))
-  const line = (cells: string[]): string => cells.map((s, c) => pad(s, w[c]!, numeric[c] ?? false)).join('  ').trimEnd()
+  const line = (cells: string[]): string =>
+    cells
+      .map((s, c) => pad(s, w[c]!, numeric[c] ?? false))
+      .join('  ')
+      .trimEnd()
   return [line(head), w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(line)].join('\n') + '\n'
 }
 
@@ -80,13 +95,23 @@ export function toTable(r: Report, lang: Lang): string {
   const cols = nodeColumns(r)
   if (cols.length > 0) {
     parts.push(`\n${t('nodes', lang)}\n`)
-    const head = [t('label', lang), ...(r.attribute ? [r.attribute.name] : []), ...cols.map((c) => measureName(c as NodeMeasure, lang))]
+    const head = [
+      t('label', lang),
+      ...(r.attribute ? [r.attribute.name] : []),
+      ...cols.map((c) => measureName(c as NodeMeasure, lang)),
+    ]
     const rows = Object.entries(r.nodes).map(([id, row]) => [
       r.labels[id] ?? id,
       ...(r.attribute ? [String(r.attribute.values[id] ?? '')] : []),
       ...cols.map((c) => formatValue(row[c])),
     ])
-    parts.push(table(head, rows, head.map((_, i) => i > (r.attribute ? 1 : 0))))
+    parts.push(
+      table(
+        head,
+        rows,
+        head.map((_, i) => i > (r.attribute ? 1 : 0)),
+      ),
+    )
   }
   return parts.join('')
 }

@@ -24,7 +24,11 @@ export function readInput(path: string): Uint8Array {
   try {
     return readFileSync(path)
   } catch (e) {
-    throw new ParseError('E_FORMAT', { source: path }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+    throw new ParseError(
+      'E_FORMAT',
+      { source: path },
+      `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    )
   }
 }
 
@@ -42,7 +46,11 @@ export function writeOutput(io: Io, text: string, file: string | undefined, note
   try {
     writeFileSync(file, text)
   } catch (e) {
-    throw new ParseError('E_FORMAT', { source: file }, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+    throw new ParseError(
+      'E_FORMAT',
+      { source: file },
+      `cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    )
   }
   io.err(`${note} ${file}\n`)
 }

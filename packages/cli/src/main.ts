@@ -23,7 +23,10 @@ GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 inter
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number; help: string }> = {
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
-  demo: { run: runDemo, help: 'cosafe demo [--lang en|zh-CN]\n\nAnalyses the bundled example community and shows what to do next.\n' },
+  demo: {
+    run: runDemo,
+    help: 'cosafe demo [--lang en|zh-CN]\n\nAnalyses the bundled example community and shows what to do next.\n',
+  },
 }
 
 /** Runs the command line and returns the exit status; never throws. */

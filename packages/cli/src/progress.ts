@@ -19,7 +19,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr, minTota
       const width = 30
       const frac = total > 0 ? done / total : 1
       const fill = Math.round(frac * width)
-      stream.write(`\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${(frac * 100).toFixed(0).padStart(3)}%`)
+      stream.write(
+        `\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${(frac * 100).toFixed(0).padStart(3)}%`,
+      )
       shown = true
     },
     done() {

@@ -3,7 +3,15 @@
 import type { AttributeValue, Graph } from './graph.js'
 import { maximalCliques } from './measures/cliques.js'
 import { concor } from './measures/concor.js'
-import { BROKERAGE_ROLES, brokerage, corePeripheryFit, eiIndex, groupsOf, modularity, qapCorrelation } from './measures/groups.js'
+import {
+  BROKERAGE_ROLES,
+  brokerage,
+  corePeripheryFit,
+  eiIndex,
+  groupsOf,
+  modularity,
+  qapCorrelation,
+} from './measures/groups.js'
 import { weakComponents, strongComponents } from './measures/components.js'
 import { averageClustering, localClustering, transitivity } from './measures/clustering.js'
 import { coreness } from './measures/coreness.js'
@@ -68,7 +76,18 @@ export type NetworkMeasure = (typeof NETWORK_MEASURES)[number]
 
 /** Measure families: asking for one member computes the family (they share one pass). */
 const GROUPS: Record<string, readonly string[]> = {
-  paths: ['closeness', 'harmonicCloseness', 'outCloseness', 'outHarmonicCloseness', 'betweenness', 'betweennessNormalized', 'diameter', 'averageGeodesicDistance', 'betweennessCentralization', 'closenessCentralization'],
+  paths: [
+    'closeness',
+    'harmonicCloseness',
+    'outCloseness',
+    'outHarmonicCloseness',
+    'betweenness',
+    'betweennessNormalized',
+    'diameter',
+    'averageGeodesicDistance',
+    'betweennessCentralization',
+    'closenessCentralization',
+  ],
   weightedPaths: ['weightedBetweenness', 'weightedBetweennessNormalized', 'weightedCloseness'],
   holes: ['constraint', 'effectiveSize', 'efficiency'],
 }
@@ -135,20 +154,29 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
   if (wantsAny(['degree', 'degreeNormalized', 'degreeCentralization'])) {
     const d = degree(g)
     col('degree', d)
-    col('degreeNormalized', d.map((x) => (n > 1 ? x / (n - 1) : 0)))
+    col(
+      'degreeNormalized',
+      d.map((x) => (n > 1 ? x / (n - 1) : 0)),
+    )
     if (!dir) put('degreeCentralization', centralization(d, CENTRALIZATION_MAX.degree(n)))
   }
   if (dir) {
     if (wantsAny(['inDegree', 'inDegreeNormalized', 'inDegreeCentralization'])) {
       const d = degree(g, { mode: 'in' })
       col('inDegree', d)
-      col('inDegreeNormalized', d.map((x) => (n > 1 ? x / (n - 1) : 0)))
+      col(
+        'inDegreeNormalized',
+        d.map((x) => (n > 1 ? x / (n - 1) : 0)),
+      )
       put('inDegreeCentralization', centralization(d, CENTRALIZATION_MAX.directedDegree(n)))
     }
     if (wantsAny(['outDegree', 'outDegreeNormalized', 'outDegreeCentralization'])) {
       const d = degree(g, { mode: 'out' })
       col('outDegree', d)
-      col('outDegreeNormalized', d.map((x) => (n > 1 ? x / (n - 1) : 0)))
+      col(
+        'outDegreeNormalized',
+        d.map((x) => (n > 1 ? x / (n - 1) : 0)),
+      )
       put('outDegreeCentralization', centralization(d, CENTRALIZATION_MAX.directedDegree(n)))
     }
   }
@@ -163,7 +191,10 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
   // shortest paths: one sweep for all of them
   if (wantsAny(GROUPS.paths!)) {
     const needBc = wantsAny(['betweenness', 'betweennessNormalized', 'betweennessCentralization'])
-    const r = pathSweep(g, { betweenness: needBc, onProgress: opts.onProgress && ((d, t) => opts.onProgress!('paths', d, t)) })
+    const r = pathSweep(g, {
+      betweenness: needBc,
+      onProgress: opts.onProgress && ((d, t) => opts.onProgress!('paths', d, t)),
+    })
     const close = wfCloseness(n, r.inDistanceSum, r.inReach)
     col('closeness', close)
     col('harmonicCloseness', scaleHarmonic(n, r.inHarmonic))
@@ -175,7 +206,10 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
       const bc = r.betweenness
       col('betweenness', bc)
       const s = betweennessScale(g)
-      col('betweennessNormalized', bc.map((x) => (s > 0 ? x / s : 0)))
+      col(
+        'betweennessNormalized',
+        bc.map((x) => (s > 0 ? x / s : 0)),
+      )
       put('betweennessCentralization', centralization(bc, CENTRALIZATION_MAX.betweenness(n, dir)))
     }
     put('diameter', r.diameter)
@@ -184,11 +218,18 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
   }
   if (wtd && wantsAny(GROUPS.weightedPaths!)) {
     const needBc = wantsAny(['weightedBetweenness', 'weightedBetweennessNormalized'])
-    const r = pathSweep(g, { weight: true, betweenness: needBc, onProgress: opts.onProgress && ((d, t) => opts.onProgress!('weighted paths', d, t)) })
+    const r = pathSweep(g, {
+      weight: true,
+      betweenness: needBc,
+      onProgress: opts.onProgress && ((d, t) => opts.onProgress!('weighted paths', d, t)),
+    })
     if (r.betweenness) {
       col('weightedBetweenness', r.betweenness)
       const s = betweennessScale(g)
-      col('weightedBetweennessNormalized', r.betweenness.map((x) => (s > 0 ? x / s : 0)))
+      col(
+        'weightedBetweennessNormalized',
+        r.betweenness.map((x) => (s > 0 ? x / s : 0)),
+      )
     }
     col('weightedCloseness', wfCloseness(n, r.inDistanceSum, r.inReach))
   }
@@ -211,7 +252,10 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
 }
 
 /** Converts an Analysis to the reference JSON shape: `{network, nodes: {id: {measure: value|null}}}`. */
-export function analysisToJson(g: Graph, a: Analysis): { network: Record<string, number>; nodes: Record<string, Record<string, number | null>> } {
+export function analysisToJson(
+  g: Graph,
+  a: Analysis,
+): { network: Record<string, number>; nodes: Record<string, Record<string, number | null>> } {
   const nodes: Record<string, Record<string, number | null>> = {}
   const cols = NODE_MEASURES.filter((k) => a.nodes[k] !== undefined)
   for (let i = 0; i < g.n; i++) {

@@ -45,7 +45,9 @@ describe('NetworkBuilder', () => {
     b.addTie('b', 'b', 1, '', { line: 6 })
     const { network, warnings } = b.build()
     expect(network.graph.m).toBe(1)
-    expect(warnings).toEqual([expect.objectContaining({ code: 'W_SELF_LOOP_DROPPED', count: 2, where: { source: 'ties.csv', line: 4 } })])
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'W_SELF_LOOP_DROPPED', count: 2, where: { source: 'ties.csv', line: 4 } }),
+    ])
   })
   it('keeps self-loops apart or refuses them on request', () => {
     const b = new NetworkBuilder({ directed: true, selfLoops: 'keep' })
@@ -59,7 +61,10 @@ describe('NetworkBuilder', () => {
     expect(codeOf(() => strict.addTie('a', 'a'))).toBe('E_SELF_LOOP')
   })
   it('merges duplicates by sum or max, or refuses them, with the line', () => {
-    for (const [policy, w] of [['sum', 5], ['max', 3]] as const) {
+    for (const [policy, w] of [
+      ['sum', 5],
+      ['max', 3],
+    ] as const) {
       const b = new NetworkBuilder({ directed: false, duplicates: policy })
       b.addTie('a', 'b', 2)
       b.addTie('b', 'a', 3)

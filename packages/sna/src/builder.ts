@@ -159,7 +159,8 @@ export class NetworkBuilder {
     let r = this.relIndex.get(name)
     if (r === undefined) {
       r = this.relations.length
-      if (r >= 0xffff) throw new ParseError('E_UNSUPPORTED', { source: this.options.source }, 'more than 65535 relations')
+      if (r >= 0xffff)
+        throw new ParseError('E_UNSUPPORTED', { source: this.options.source }, 'more than 65535 relations')
       this.relations.push(name)
       this.relIndex.set(name, r)
     }
@@ -177,7 +178,11 @@ export class NetworkBuilder {
       code,
       message: message ?? WARNING_CODES[code].en,
       count: 1,
-      where: where ? { source: this.options.source, ...where } : this.options.source ? { source: this.options.source } : undefined,
+      where: where
+        ? { source: this.options.source, ...where }
+        : this.options.source
+          ? { source: this.options.source }
+          : undefined,
     })
   }
 
@@ -200,7 +205,11 @@ export class NetworkBuilder {
     if (s === t) {
       const policy = this.options.selfLoops
       if (policy === 'error') {
-        throw new ParseError('E_SELF_LOOP', this.at(where), `tie from "${this.ids[s]}" to itself (self-loops are not allowed)`)
+        throw new ParseError(
+          'E_SELF_LOOP',
+          this.at(where),
+          `tie from "${this.ids[s]}" to itself (self-loops are not allowed)`,
+        )
       }
       if (policy === 'drop') {
         this.warn('W_SELF_LOOP_DROPPED', where)

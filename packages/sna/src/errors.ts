@@ -77,7 +77,10 @@ export const WARNING_CODES = {
   W_DUPLICATE_MAX: { en: 'duplicate ties merged by keeping the largest weight', zh: '重复关系已合并（取最大权重）' },
   W_NODE_CREATED: { en: 'nodes created for ties naming unknown nodes', zh: '为关系中未声明的节点自动创建了节点' },
   W_ZERO_WEIGHT: { en: 'ties with weight 0 read as absent', zh: '权重为 0 的关系视为不存在' },
-  W_ASYMMETRIC: { en: 'undirected data listed the two directions with different values; the larger was kept', zh: '无向数据两个方向取值不同，已取较大值' },
+  W_ASYMMETRIC: {
+    en: 'undirected data listed the two directions with different values; the larger was kept',
+    zh: '无向数据两个方向取值不同，已取较大值',
+  },
   W_IGNORED: { en: 'part of the input was ignored', zh: '输入中的部分内容被忽略' },
   W_ENCODING: { en: 'the text was read as GB18030 (not UTF-8)', zh: '文本按 GB18030（非 UTF-8）编码读取' },
   W_DIRECTION: { en: 'the direction of ties was decided from the input', zh: '关系方向由输入内容决定' },
@@ -96,7 +99,8 @@ export interface Warning {
 
 /** Text of an error or warning code in a language. */
 export function describeCode(code: ErrorCode | WarningCode, lang: 'en' | 'zh-CN' = 'en'): string {
-  const entry = (ERROR_CODES as Record<string, { en: string; zh: string }>)[code] ??
+  const entry =
+    (ERROR_CODES as Record<string, { en: string; zh: string }>)[code] ??
     (WARNING_CODES as Record<string, { en: string; zh: string }>)[code]
   if (!entry) return code
   return lang === 'zh-CN' ? entry.zh : entry.en

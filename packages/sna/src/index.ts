@@ -5,7 +5,16 @@ export * from './graph.js'
 export * from './builder.js'
 export * from './io/types.js'
 export { decodeText, splitLines } from './io/text.js'
-export { readCsv, writeCsv, writeNodesCsv, readMatrixCsv, writeMatrixCsv, detectDelimiter, parseCsv, csvField } from './io/csv.js'
+export {
+  readCsv,
+  writeCsv,
+  writeNodesCsv,
+  readMatrixCsv,
+  writeMatrixCsv,
+  detectDelimiter,
+  parseCsv,
+  csvField,
+} from './io/csv.js'
 export type { CsvReadOptions, CsvWriteOptions, Delimiter } from './io/csv.js'
 export * from './measures/degree.js'
 export * from './measures/paths.js'

@@ -48,7 +48,12 @@ export function asTwoMode(network: Network, isRow?: (i: number) => boolean, wher
       }
     }
   }
-  const b = new NetworkBuilder({ directed: network.directed, twoModeRows: rows, duplicates: 'error', unknownNodes: 'error' })
+  const b = new NetworkBuilder({
+    directed: network.directed,
+    twoModeRows: rows,
+    duplicates: 'error',
+    unknownNodes: 'error',
+  })
   for (const i of order) {
     const k = b.addNode(nodes.ids[i]!)
     b.setLabel(k, nodes.labels[i] ?? null)

@@ -91,11 +91,17 @@ function parse(argv: string[]): AnalyzeArgs {
   if (values.format !== undefined && !isFormatName(values.format)) {
     throw new UsageError(`--format must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${values.format}"`)
   }
-  const measures = values.measures?.split(',').map((s) => s.trim()).filter(Boolean)
+  const measures = values.measures
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (measures) {
     const known = new Set<string>([...NODE_MEASURES, ...NETWORK_MEASURES])
     const bad = measures.filter((m) => !known.has(m))
-    if (bad.length) throw new UsageError(`unknown measure${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; run "cosafe analyze --help" for the list`)
+    if (bad.length)
+      throw new UsageError(
+        `unknown measure${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}; run "cosafe analyze --help" for the list`,
+      )
   }
   return {
     file: positionals[0]!,
@@ -135,7 +141,12 @@ function pickRelation(network: Network, name: string | undefined): Graph {
   if (name === undefined) return network.graph
   const g = network.findRelation(name)
   if (!g) {
-    throw new UsageError(`--relation: the file has no relation "${name}"; it has ${network.relationNames().map((r) => `"${r}"`).join(', ')}`)
+    throw new UsageError(
+      `--relation: the file has no relation "${name}"; it has ${network
+        .relationNames()
+        .map((r) => `"${r}"`)
+        .join(', ')}`,
+    )
   }
   return g
 }
@@ -147,9 +158,13 @@ function groups(network: Network, g: Graph, a: AnalyzeArgs): Record<string, unkn
     const second = loadNetwork(a.relation2, { format: a.format, directed: g.directed }).network
     relation2 = second.graph
     const missing = network.nodes.ids.find((id) => second.nodes.find(id) === undefined)
-    if (missing !== undefined) throw new UsageError(`--relation2: ${a.relation2} has no actor "${missing}"; both relations must list the same actors`)
+    if (missing !== undefined)
+      throw new UsageError(
+        `--relation2: ${a.relation2} has no actor "${missing}"; both relations must list the same actors`,
+      )
   }
-  const core = a.coreAttribute !== undefined ? network.nodes.attribute(a.coreAttribute)!.map((v) => v === 'core') : undefined
+  const core =
+    a.coreAttribute !== undefined ? network.nodes.attribute(a.coreAttribute)!.map((v) => v === 'core') : undefined
   return analyzeGroups(g, {
     attribute: a.attribute !== undefined ? network.nodes.attribute(a.attribute) : undefined,
     core,
@@ -162,10 +177,15 @@ export function runAnalyze(argv: string[], io: Io): number {
   const a = parse(argv)
   const { network, warnings, format } = loadNetwork(a.file, a)
   const g = pickRelation(network, a.relation)
-  for (const [flag, name] of [['--attribute', a.attribute], ['--core-attribute', a.coreAttribute]] as const) {
+  for (const [flag, name] of [
+    ['--attribute', a.attribute],
+    ['--core-attribute', a.coreAttribute],
+  ] as const) {
     if (name !== undefined && !network.nodes.attributes.has(name)) {
       const names = [...network.nodes.attributes.keys()]
-      throw new UsageError(`${flag}: the nodes have no attribute "${name}"; ${names.length ? `they have ${names.map((x) => `"${x}"`).join(', ')}` : 'they have none (give a node table with --nodes)'}`)
+      throw new UsageError(
+        `${flag}: the nodes have no attribute "${name}"; ${names.length ? `they have ${names.map((x) => `"${x}"`).join(', ')}` : 'they have none (give a node table with --nodes)'}`,
+      )
     }
   }
   const progress = progressBar(undefined, 2000)
@@ -189,18 +209,26 @@ export function runAnalyze(argv: string[], io: Io): number {
   } else {
     const analysis = analyze(g, {
       measures: a.measures,
-      onProgress: io.tty ? (label, done, total) => progress.update(`${t('computing', lang)} ${label}`, done, total) : undefined,
+      onProgress: io.tty
+        ? (label, done, total) => progress.update(`${t('computing', lang)} ${label}`, done, total)
+        : undefined,
     })
     progress.done()
     const json = analysisToJson(g, analysis)
     result.network = json.network
     result.nodes = json.nodes
     if (a.measures === undefined) result.groups = groups(network, g, a)
-    report = { ...json, labels: Object.fromEntries(network.nodes.ids.map((id, i) => [id, network.nodes.labels[i] ?? null])) }
+    report = {
+      ...json,
+      labels: Object.fromEntries(network.nodes.ids.map((id, i) => [id, network.nodes.labels[i] ?? null])),
+    }
   }
   if (a.attribute !== undefined) {
     const col = network.nodes.attribute(a.attribute)!
-    report.attribute = { name: a.attribute, values: Object.fromEntries(network.nodes.ids.map((id, i) => [id, col[i] ?? null])) }
+    report.attribute = {
+      name: a.attribute,
+      values: Object.fromEntries(network.nodes.ids.map((id, i) => [id, col[i] ?? null])),
+    }
   }
   result.warnings = warnings
   let text: string
@@ -209,10 +237,19 @@ export function runAnalyze(argv: string[], io: Io): number {
   else {
     text = toTable(report, lang)
     if (warnings.length) {
-      text += `\n${t('warnings', lang)}:\n` + warnings.map((w) => `  - ${w.message} (${w.count}×${w.where?.line ? `, line ${w.where.line}` : ''})`).join('\n') + '\n'
+      text +=
+        `\n${t('warnings', lang)}:\n` +
+        warnings
+          .map((w) => `  - ${w.message} (${w.count}×${w.where?.line ? `, line ${w.where.line}` : ''})`)
+          .join('\n') +
+        '\n'
     }
   }
-  if (a.output !== 'table') for (const w of warnings) io.err(`note: ${w.where?.source ?? a.file}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`)
+  if (a.output !== 'table')
+    for (const w of warnings)
+      io.err(
+        `note: ${w.where?.source ?? a.file}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`,
+      )
   writeOutput(io, text, a.out, t('wrote', lang))
   return 0
 }

@@ -36,10 +36,15 @@ export function runConvert(argv: string[], io: Io): number {
       lang: { type: 'string' },
     },
   })
-  if (positionals.length !== 2) throw new UsageError(`convert needs an input and an output file, got ${positionals.length} file name(s)`)
+  if (positionals.length !== 2)
+    throw new UsageError(`convert needs an input and an output file, got ${positionals.length} file name(s)`)
   const [input, output] = positionals as [string, string]
-  for (const [flag, v] of [['--to', values.to], ['--format', values.format]] as const) {
-    if (v !== undefined && !isFormatName(v)) throw new UsageError(`${flag} must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${v}"`)
+  for (const [flag, v] of [
+    ['--to', values.to],
+    ['--format', values.format],
+  ] as const) {
+    if (v !== undefined && !isFormatName(v))
+      throw new UsageError(`${flag} must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${v}"`)
   }
   if (values.directed && values.undirected) throw new UsageError('--directed and --undirected exclude each other')
   const to = (values.to as FormatName | undefined) ?? (output === '-' ? undefined : formatForFileName(output))
@@ -51,9 +56,15 @@ export function runConvert(argv: string[], io: Io): number {
     twoMode: values['two-mode'],
   })
   if (values.relation !== undefined && !network.findRelation(values.relation)) {
-    throw new UsageError(`--relation: the file has no relation "${values.relation}"; it has ${network.relationNames().map((r) => `"${r}"`).join(', ')}`)
+    throw new UsageError(
+      `--relation: the file has no relation "${values.relation}"; it has ${network
+        .relationNames()
+        .map((r) => `"${r}"`)
+        .join(', ')}`,
+    )
   }
-  for (const w of warnings) io.err(`note: ${w.where?.source ?? input}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`)
+  for (const w of warnings)
+    io.err(`note: ${w.where?.source ?? input}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`)
   const text = writeNetwork(network, to, values.relation !== undefined ? { relation: values.relation } : {})
   const target = output === '-' ? undefined : output
   writeOutput(io, text, target, 'wrote')

@@ -15,7 +15,10 @@ const TEXT = {
     zh: 'cosafe —— 示例社区公共安全协同治理网络（15 个行动者，有向、加权）',
   },
   whole: { en: 'Whole network', zh: '整体网络' },
-  top: { en: 'Actors by betweenness (who brokers between the others)', zh: '按中介中心性排列的行动者（谁在他人之间充当中间人）' },
+  top: {
+    en: 'Actors by betweenness (who brokers between the others)',
+    zh: '按中介中心性排列的行动者（谁在他人之间充当中间人）',
+  },
   next: {
     en: `Next steps:
   npx cosafe analyze packages/cli/examples/governance.csv --directed --table        all measures
@@ -44,20 +47,49 @@ export function runDemo(argv: string[], io: Io): number {
   const g = network.graph
   const a = analyze(g)
   const out: string[] = [tx('title', lang), '', tx('whole', lang)]
-  const netRows = (['density', 'reciprocity', 'inDegreeCentralization', 'outDegreeCentralization', 'betweennessCentralization', 'averageGeodesicDistance'] as const).map((k) => [
+  const netRows = (
+    [
+      'density',
+      'reciprocity',
+      'inDegreeCentralization',
+      'outDegreeCentralization',
+      'betweennessCentralization',
+      'averageGeodesicDistance',
+    ] as const
+  ).map((k) => [
     measureName(k, lang),
     formatValue(a.network[k]),
     lang === 'zh-CN' ? MEASURE_INFO[k].explainZh : MEASURE_INFO[k].explainEn,
   ])
-  out.push(table([lang === 'zh-CN' ? '指标' : 'Measure', lang === 'zh-CN' ? '取值' : 'Value', lang === 'zh-CN' ? '含义' : 'Meaning'], netRows, [false, true, false]))
+  out.push(
+    table(
+      [
+        lang === 'zh-CN' ? '指标' : 'Measure',
+        lang === 'zh-CN' ? '取值' : 'Value',
+        lang === 'zh-CN' ? '含义' : 'Meaning',
+      ],
+      netRows,
+      [false, true, false],
+    ),
+  )
   out.push(tx('top', lang))
   const cols: NodeMeasure[] = ['degree', 'betweennessNormalized', 'closeness', 'constraint', 'coreness']
   const sector = network.nodes.attribute('sector')
-  const order = Array.from({ length: g.n }, (_, i) => i).sort((x, y) => a.nodes.betweenness![y]! - a.nodes.betweenness![x]!)
-  const rows = order.map((i) => [network.nodes.label(i), String(sector?.[i] ?? ''), ...cols.map((c) => formatValue(a.nodes[c]![i]))])
+  const order = Array.from({ length: g.n }, (_, i) => i).sort(
+    (x, y) => a.nodes.betweenness![y]! - a.nodes.betweenness![x]!,
+  )
+  const rows = order.map((i) => [
+    network.nodes.label(i),
+    String(sector?.[i] ?? ''),
+    ...cols.map((c) => formatValue(a.nodes[c]![i])),
+  ])
   out.push(
     table(
-      [lang === 'zh-CN' ? '行动者' : 'Actor', lang === 'zh-CN' ? '部门' : 'Sector', ...cols.map((c) => measureName(c, lang))],
+      [
+        lang === 'zh-CN' ? '行动者' : 'Actor',
+        lang === 'zh-CN' ? '部门' : 'Sector',
+        ...cols.map((c) => measureName(c, lang)),
+      ],
       rows,
       [false, false, true, true, true, true, true],
     ),

@@ -38,7 +38,10 @@ describe('readCsv', () => {
   })
   it('reads GB18030 bytes (Chinese Windows tools)', () => {
     // "居委会,派出所" in GB18030
-    const bytes = new Uint8Array([0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x2c, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 0x0a, 0xbe, 0xd3, 0xce, 0xaf, 0xbb, 0xe1, 0x2c, 0xc5, 0xc9, 0xb3, 0xf6, 0xcb, 0xf9, 0x0a])
+    const bytes = new Uint8Array([
+      0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x2c, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 0x0a, 0xbe, 0xd3, 0xce, 0xaf, 0xbb,
+      0xe1, 0x2c, 0xc5, 0xc9, 0xb3, 0xf6, 0xcb, 0xf9, 0x0a,
+    ])
     const { network, warnings } = readCsv(bytes)
     expect(network.nodes.ids).toEqual(['居委会', '派出所'])
     expect(warnings.map((w) => w.code)).toContain('W_ENCODING')
@@ -91,24 +94,36 @@ describe('readCsv', () => {
   })
   it('round-trips random networks (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 9 })), { maxLength: 30 }), fc.boolean(), (ties, directed) => {
-        const b = new NetworkBuilder({ directed, duplicates: 'max' })
-        for (const [s, t, w] of ties) if (s.trim() === s && t.trim() === t) b.addTie(s, t, w)
-        const net = b.build().network
-        const back = readCsv(writeCsv(net), { directed, nodes: writeNodesCsv(net) }).network
-        sameNetwork(back, net)
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 9 })), {
+          maxLength: 30,
+        }),
+        fc.boolean(),
+        (ties, directed) => {
+          const b = new NetworkBuilder({ directed, duplicates: 'max' })
+          for (const [s, t, w] of ties) if (s.trim() === s && t.trim() === t) b.addTie(s, t, w)
+          const net = b.build().network
+          const back = readCsv(writeCsv(net), { directed, nodes: writeNodesCsv(net) }).network
+          sameNetwork(back, net)
+        },
+      ),
     )
   })
   it('yields a network or a ParseError for any input (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 200 }).map((b) => b as Uint8Array)), (input) => {
-        try {
-          readCsv(input)
-        } catch (e) {
-          if (!(e instanceof ParseError)) throw e
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array({ maxLength: 200 }).map((b) => b as Uint8Array),
+        ),
+        (input) => {
+          try {
+            readCsv(input)
+          } catch (e) {
+            if (!(e instanceof ParseError)) throw e
+          }
+        },
+      ),
       { numRuns: 500 },
     )
   })

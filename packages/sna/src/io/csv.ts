@@ -78,7 +78,8 @@ export function parseCsv(text: string, delimiter: Delimiter, source?: string): C
           field += text[i]
           i++
         }
-        if (!closed) throw new ParseError('E_SYNTAX', { source, line: quoteLine }, 'a quoted field is not closed (missing ")')
+        if (!closed)
+          throw new ParseError('E_SYNTAX', { source, line: quoteLine }, 'a quoted field is not closed (missing ")')
         blank = false
         atFieldStart = false
         continue
@@ -115,8 +116,34 @@ export function csvField(s: string, delimiter: Delimiter = ','): string {
   return s
 }
 
-const SOURCE_NAMES = ['source', 'from', 'sender', 'ego', 'actor1', 'node1', 'src', 'tail', 'i', '起点', '来源', '发送者']
-const TARGET_NAMES = ['target', 'to', 'receiver', 'alter', 'actor2', 'node2', 'dst', 'head', 'j', '终点', '目标', '接收者']
+const SOURCE_NAMES = [
+  'source',
+  'from',
+  'sender',
+  'ego',
+  'actor1',
+  'node1',
+  'src',
+  'tail',
+  'i',
+  '起点',
+  '来源',
+  '发送者',
+]
+const TARGET_NAMES = [
+  'target',
+  'to',
+  'receiver',
+  'alter',
+  'actor2',
+  'node2',
+  'dst',
+  'head',
+  'j',
+  '终点',
+  '目标',
+  '接收者',
+]
 const WEIGHT_NAMES = ['weight', 'value', 'strength', 'w', '权重', '强度']
 const TYPE_NAMES = ['type', 'directed', 'kind', '类型']
 const RELATION_NAMES = ['relation', 'relationship', 'label', 'tie', 'layer', '关系']
@@ -149,7 +176,8 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
   const { text, warnings: encWarnings } = decodeText(input, source)
   const delimiter = detectDelimiter(text)
   const rows = parseCsv(text, delimiter, source)
-  if (rows.length === 0) throw new ParseError('E_EMPTY', { source }, 'the edge list is empty (expected a header and ties)')
+  if (rows.length === 0)
+    throw new ParseError('E_EMPTY', { source }, 'the edge list is empty (expected a header and ties)')
   const header = rows[0]!.fields
   let sCol = findColumn(header, SOURCE_NAMES)
   let tCol = findColumn(header, TARGET_NAMES)
@@ -159,11 +187,20 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
   let first = 1
   if (sCol < 0 || tCol < 0) {
     if (sCol >= 0 || tCol >= 0) {
-      throw new ParseError('E_HEADER', { source, line: rows[0]!.line }, `the header names ${sCol >= 0 ? 'a source' : 'a target'} column but not ${sCol >= 0 ? 'a target' : 'a source'} column; got "${truncate(header.join(delimiter), 80)}"`)
+      throw new ParseError(
+        'E_HEADER',
+        { source, line: rows[0]!.line },
+        `the header names ${sCol >= 0 ? 'a source' : 'a target'} column but not ${sCol >= 0 ? 'a target' : 'a source'} column; got "${truncate(header.join(delimiter), 80)}"`,
+      )
     }
-    const looksLikeHeader = header.length >= 3 && header.slice(2).some((f) => f.trim() !== '' && !Number.isFinite(Number(f)))
+    const looksLikeHeader =
+      header.length >= 3 && header.slice(2).some((f) => f.trim() !== '' && !Number.isFinite(Number(f)))
     if (looksLikeHeader || header.length < 2) {
-      throw new ParseError('E_HEADER', { source, line: rows[0]!.line }, `expected a header with source and target columns, got "${truncate(header.join(delimiter), 80)}"`)
+      throw new ParseError(
+        'E_HEADER',
+        { source, line: rows[0]!.line },
+        `expected a header with source and target columns, got "${truncate(header.join(delimiter), 80)}"`,
+      )
     }
     // no header: source, target[, weight]
     sCol = 0
@@ -189,7 +226,11 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
         break
       }
     }
-    builder.warn('W_DIRECTION', { line: rows[0]!.line, field: header[typeCol] }, `direction taken from the "${header[typeCol]}" column: ${directed ? 'directed' : 'undirected'}`)
+    builder.warn(
+      'W_DIRECTION',
+      { line: rows[0]!.line, field: header[typeCol] },
+      `direction taken from the "${header[typeCol]}" column: ${directed ? 'directed' : 'undirected'}`,
+    )
   }
   builder.directed = directed
   const defaultRelation = opts.relation ?? ''
@@ -198,12 +239,18 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
   for (let r = first; r < rows.length; r++) {
     const { fields, line } = rows[r]!
     if (fields.length < Math.max(sCol, tCol) + 1) {
-      throw new ParseError('E_COUNT', { source, line }, `expected at least ${Math.max(sCol, tCol) + 1} fields, got ${fields.length}`)
+      throw new ParseError(
+        'E_COUNT',
+        { source, line },
+        `expected at least ${Math.max(sCol, tCol) + 1} fields, got ${fields.length}`,
+      )
     }
     const s = fields[sCol]!.trim()
     const t = fields[tCol]!.trim()
-    if (s === '') throw new ParseError('E_FIELD', { source, line, field: header[sCol] ?? 'source' }, 'the source is empty')
-    if (t === '') throw new ParseError('E_FIELD', { source, line, field: header[tCol] ?? 'target' }, 'the target is empty')
+    if (s === '')
+      throw new ParseError('E_FIELD', { source, line, field: header[sCol] ?? 'source' }, 'the source is empty')
+    if (t === '')
+      throw new ParseError('E_FIELD', { source, line, field: header[tCol] ?? 'target' }, 'the target is empty')
     let w = 1
     if (wCol >= 0 && fields.length >= need) {
       const raw = fields[wCol]!.trim()
@@ -217,7 +264,10 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
     builder.addTie(s, t, w, rel, { line })
   }
   const { network, warnings } = builder.build()
-  return { network: opts.twoMode ? asTwoMode(network, undefined, { source }) : network, warnings: [...encWarnings, ...warnings] }
+  return {
+    network: opts.twoMode ? asTwoMode(network, undefined, { source }) : network,
+    warnings: [...encWarnings, ...warnings],
+  }
 }
 
 /** Reads a node table into a builder: id column, optional label, every other column an attribute. */
@@ -225,10 +275,16 @@ function readNodeTable(builder: NetworkBuilder, input: string | Uint8Array, sour
   const { text, warnings: w } = decodeText(input, source)
   warnings.push(...w)
   const rows = parseCsv(text, detectDelimiter(text), source)
-  if (rows.length === 0) throw new ParseError('E_EMPTY', { source }, 'the node table is empty (expected a header with an id column)')
+  if (rows.length === 0)
+    throw new ParseError('E_EMPTY', { source }, 'the node table is empty (expected a header with an id column)')
   const header = rows[0]!.fields.map((h) => h.trim())
   const idCol = findColumn(header, ID_NAMES)
-  if (idCol < 0) throw new ParseError('E_HEADER', { source, line: rows[0]!.line }, `expected an "id" column, got "${truncate(header.join(','), 80)}"`)
+  if (idCol < 0)
+    throw new ParseError(
+      'E_HEADER',
+      { source, line: rows[0]!.line },
+      `expected an "id" column, got "${truncate(header.join(','), 80)}"`,
+    )
   const labelCol = header.findIndex((h) => h.toLowerCase() === 'label' || h === '标签' || h === '名称')
   // numeric columns: every non-empty value is a number
   const numeric = header.map((_, c) =>
@@ -242,7 +298,8 @@ function readNodeTable(builder: NetworkBuilder, input: string | Uint8Array, sour
     const { fields, line } = rows[r]!
     const id = (fields[idCol] ?? '').trim()
     if (id === '') throw new ParseError('E_FIELD', { source, line, field: header[idCol] }, 'the node id is empty')
-    if (seen.has(id)) throw new ParseError('E_DUPLICATE_NODE', { source, line, field: header[idCol] }, `node "${id}" is listed twice`)
+    if (seen.has(id))
+      throw new ParseError('E_DUPLICATE_NODE', { source, line, field: header[idCol] }, `node "${id}" is listed twice`)
     if (fields.length > header.length) {
       throw new ParseError('E_COUNT', { source, line }, `expected ${header.length} fields, got ${fields.length}`)
     }
@@ -270,13 +327,18 @@ export interface CsvWriteOptions extends WriteOptions {
 /** Writes the ties as a CSV edge list (`source,target,weight[,relation]`). Undirected ties once. */
 export function writeCsv(network: Network, opts: CsvWriteOptions = {}): string {
   const d = opts.delimiter ?? ','
-  const graphs = opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
+  const graphs =
+    opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
   const withRel = opts.relationColumn ?? graphs.length > 1
   const ids = network.nodes.ids
   const out: string[] = [['source', 'target', 'weight', ...(withRel ? ['relation'] : [])].join(d)]
   for (const g of graphs) {
     for (let e = 0; e < g.m; e++) {
-      const row = [csvField(ids[g.tieSource[e]!]!, d), csvField(ids[g.tieTarget[e]!]!, d), formatNumber(g.tieWeight[e]!)]
+      const row = [
+        csvField(ids[g.tieSource[e]!]!, d),
+        csvField(ids[g.tieTarget[e]!]!, d),
+        formatNumber(g.tieWeight[e]!),
+      ]
       if (withRel) row.push(csvField(g.relation, d))
       out.push(row.join(d))
     }
@@ -316,38 +378,71 @@ export function readMatrixCsv(input: string | Uint8Array, opts: ReadOptions = {}
   const source = opts.source
   const { text, warnings: encWarnings } = decodeText(input, source)
   const rows = parseCsv(text, detectDelimiter(text), source)
-  if (rows.length === 0) throw new ParseError('E_EMPTY', { source }, 'the matrix is empty (expected a header row of labels)')
+  if (rows.length === 0)
+    throw new ParseError('E_EMPTY', { source }, 'the matrix is empty (expected a header row of labels)')
   const header = rows[0]!.fields.slice(1).map((s) => s.trim())
   const n = header.length
-  if (n === 0) throw new ParseError('E_HEADER', { source, line: rows[0]!.line }, 'expected column labels after the first cell')
+  if (n === 0)
+    throw new ParseError('E_HEADER', { source, line: rows[0]!.line }, 'expected column labels after the first cell')
   if (rows.length - 1 !== n) {
-    throw new ParseError('E_COUNT', { source, line: rows[rows.length - 1]!.line }, `expected ${n} rows (one per column label), got ${rows.length - 1}`)
+    throw new ParseError(
+      'E_COUNT',
+      { source, line: rows[rows.length - 1]!.line },
+      `expected ${n} rows (one per column label), got ${rows.length - 1}`,
+    )
   }
   const values = new Float64Array(n * n)
   for (let r = 0; r < n; r++) {
     const { fields, line } = rows[r + 1]!
     const label = (fields[0] ?? '').trim()
     if (label !== header[r]) {
-      throw new ParseError('E_HEADER', { source, line, column: 1 }, `row ${r + 1} is labelled "${truncate(label)}" but column ${r + 1} is "${truncate(header[r]!)}"; rows and columns must list the nodes in the same order`)
+      throw new ParseError(
+        'E_HEADER',
+        { source, line, column: 1 },
+        `row ${r + 1} is labelled "${truncate(label)}" but column ${r + 1} is "${truncate(header[r]!)}"; rows and columns must list the nodes in the same order`,
+      )
     }
-    if (fields.length - 1 !== n) throw new ParseError('E_COUNT', { source, line }, `expected ${n} values after the label, got ${fields.length - 1}`)
+    if (fields.length - 1 !== n)
+      throw new ParseError(
+        'E_COUNT',
+        { source, line },
+        `expected ${n} values after the label, got ${fields.length - 1}`,
+      )
     for (let c = 0; c < n; c++) {
       const raw = fields[c + 1]!.trim()
       const v = raw === '' ? 0 : parseNumber(raw, { source, line, column: c + 2, field: header[c] }, 'a number')
-      if (v < 0) throw new ParseError('E_WEIGHT', { source, line, column: c + 2, field: header[c] }, `weight must be a number >= 0, got "${raw}"`)
+      if (v < 0)
+        throw new ParseError(
+          'E_WEIGHT',
+          { source, line, column: c + 2, field: header[c] },
+          `weight must be a number >= 0, got "${raw}"`,
+        )
       values[r * n + c] = v
     }
   }
   let symmetric = true
-  for (let r = 0; r < n && symmetric; r++) for (let c = r + 1; c < n; c++) if (values[r * n + c] !== values[c * n + r]) {
-    symmetric = false
-    break
-  }
+  for (let r = 0; r < n && symmetric; r++)
+    for (let c = r + 1; c < n; c++)
+      if (values[r * n + c] !== values[c * n + r]) {
+        symmetric = false
+        break
+      }
   const directed = opts.directed ?? !symmetric
-  const b = new NetworkBuilder({ directed, selfLoops: opts.selfLoops, duplicates: 'max', unknownNodes: 'error', source })
+  const b = new NetworkBuilder({
+    directed,
+    selfLoops: opts.selfLoops,
+    duplicates: 'max',
+    unknownNodes: 'error',
+    source,
+  })
   const seen = new Set<string>()
   for (let r = 0; r < n; r++) {
-    if (seen.has(header[r]!)) throw new ParseError('E_DUPLICATE_NODE', { source, line: rows[0]!.line, column: r + 2 }, `label "${header[r]}" appears twice`)
+    if (seen.has(header[r]!))
+      throw new ParseError(
+        'E_DUPLICATE_NODE',
+        { source, line: rows[0]!.line, column: r + 2 },
+        `label "${header[r]}" appears twice`,
+      )
     seen.add(header[r]!)
     b.addNode(header[r]!)
   }
@@ -366,7 +461,7 @@ export function readMatrixCsv(input: string | Uint8Array, opts: ReadOptions = {}
 /** Writes the first (or the named) relation as a labelled adjacency matrix. */
 export function writeMatrixCsv(network: Network, opts: WriteOptions & { delimiter?: Delimiter } = {}): string {
   const d = opts.delimiter ?? ','
-  const g = opts.relation !== undefined ? network.findRelation(opts.relation) ?? network.graph : network.graph
+  const g = opts.relation !== undefined ? (network.findRelation(opts.relation) ?? network.graph) : network.graph
   const ids = network.nodes.ids
   const n = ids.length
   const out = [['', ...ids.map((s) => csvField(s, d))].join(d)]

@@ -31,7 +31,12 @@ export const FORMATS: readonly { name: FormatName; title: string; extensions: re
 
 function info(name: FormatName): FormatInfo {
   const f = REGISTRY.find((x) => x.name === name)
-  if (!f) throw new ParseError('E_OPTION', { field: 'format' }, `unknown format "${name}"; expected one of ${REGISTRY.map((x) => x.name).join(', ')}`)
+  if (!f)
+    throw new ParseError(
+      'E_OPTION',
+      { field: 'format' },
+      `unknown format "${name}"; expected one of ${REGISTRY.map((x) => x.name).join(', ')}`,
+    )
   return f
 }
 
@@ -60,11 +65,18 @@ export function detectFormat(name: string | undefined, input?: string | Uint8Arr
     const f = REGISTRY.find((x) => x.extensions.includes(ext))
     if (f) return f.name
   }
-  throw new ParseError('E_UNKNOWN_FORMAT', { source: name }, `cannot tell the format; name it with --format (${REGISTRY.map((x) => x.name).join(', ')})`)
+  throw new ParseError(
+    'E_UNKNOWN_FORMAT',
+    { source: name },
+    `cannot tell the format; name it with --format (${REGISTRY.map((x) => x.name).join(', ')})`,
+  )
 }
 
 function sniff(head: string): FormatName | undefined {
-  const t = head.replace(/^\uFEFF/, '').replace(/^(\s*%[^\n]*\n)+/, '').trimStart()
+  const t = head
+    .replace(/^\uFEFF/, '')
+    .replace(/^(\s*%[^\n]*\n)+/, '')
+    .trimStart()
   const lower = t.slice(0, 200).toLowerCase()
   if (/^dl[\s,]/.test(lower)) return has('dl')
   if (/^\*(vertices|network|arcs|edges)/.test(lower)) return has('pajek')
@@ -88,7 +100,10 @@ export interface ReadNetworkOptions extends CsvReadOptions {
 }
 
 /** Reads a network in any supported format (detected when not given). */
-export function readNetwork(input: string | Uint8Array, opts: ReadNetworkOptions = {}): ReadResult & { format: FormatName } {
+export function readNetwork(
+  input: string | Uint8Array,
+  opts: ReadNetworkOptions = {},
+): ReadResult & { format: FormatName } {
   const format = opts.format ?? detectFormat(opts.source, input)
   return { ...info(format).read(input, opts), format }
 }

@@ -18,7 +18,11 @@ export function tieSet(net: Network): string[] {
 }
 
 /** Asserts that two networks are the same graph (attributes compared when both have them). */
-export function sameNetwork(actual: Network, wanted: Network, opts: { attributes?: boolean; relations?: boolean } = {}): void {
+export function sameNetwork(
+  actual: Network,
+  wanted: Network,
+  opts: { attributes?: boolean; relations?: boolean } = {},
+): void {
   expect(actual.directed).toBe(wanted.directed)
   expect([...actual.nodes.ids].sort()).toEqual([...wanted.nodes.ids].sort())
   expect(actual.twoModeRows).toBe(wanted.twoModeRows)

@@ -44,7 +44,9 @@ export function decodeText(input: string | Uint8Array, source?: string): Decoded
   return {
     text,
     encoding: 'gb18030',
-    warnings: [{ code: 'W_ENCODING', message: 'the text was read as GB18030 (not UTF-8)', count: 1, where: { source } }],
+    warnings: [
+      { code: 'W_ENCODING', message: 'the text was read as GB18030 (not UTF-8)', count: 1, where: { source } },
+    ],
   }
 }
 
@@ -52,7 +54,11 @@ function strictDecode(encoding: string, b: Uint8Array, source?: string): string 
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(b)
   } catch {
-    throw new ParseError('E_ENCODING', { source }, `the text has a ${encoding} byte-order mark but is not valid ${encoding}`)
+    throw new ParseError(
+      'E_ENCODING',
+      { source },
+      `the text has a ${encoding} byte-order mark but is not valid ${encoding}`,
+    )
   }
 }
 
@@ -64,7 +70,8 @@ function checkNotBinary(b: Uint8Array, source?: string): void {
   for (let i = 0; i < len; i++) {
     const c = b[i]!
     if (c === 0x0a) line++
-    if (c === 0) throw new ParseError('E_ENCODING', { source, line }, 'binary data (a NUL byte) where text was expected')
+    if (c === 0)
+      throw new ParseError('E_ENCODING', { source, line }, 'binary data (a NUL byte) where text was expected')
     if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1a)) control++
   }
   if (len > 0 && control / len > 0.1) {
@@ -113,7 +120,8 @@ export function tokenize(line: string, where: Location, commas = false): Token[]
       let s = ''
       i++
       for (;;) {
-        if (i >= len) throw new ParseError('E_SYNTAX', { ...where, column: start + 1 }, 'a quoted name is not closed (missing ")')
+        if (i >= len)
+          throw new ParseError('E_SYNTAX', { ...where, column: start + 1 }, 'a quoted name is not closed (missing ")')
         const d = line.charCodeAt(i)
         if (d === 34) {
           if (line.charCodeAt(i + 1) === 34) {
@@ -152,7 +160,8 @@ export function parseNumber(text: string, where: Location, what = 'a number'): n
 /** Parses a positive/non-negative integer token strictly. */
 export function parseInteger(text: string, where: Location, what = 'an integer', min = 0): number {
   const v = parseNumber(text, where, what)
-  if (!Number.isInteger(v) || v < min) throw new ParseError('E_NUMBER', where, `expected ${what}, got "${truncate(text)}"`)
+  if (!Number.isInteger(v) || v < min)
+    throw new ParseError('E_NUMBER', where, `expected ${what}, got "${truncate(text)}"`)
   return v
 }
 

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest'
 import { edges } from '../builder.js'
 import { maximalCliques } from './cliques.js'
 import { concor } from './concor.js'
-import { BROKERAGE_ROLES, brokerage, corePeripheryFit, eiIndex, groupsOf, modularity, qapCorrelation } from './groups.js'
+import {
+  BROKERAGE_ROLES,
+  brokerage,
+  corePeripheryFit,
+  eiIndex,
+  groupsOf,
+  modularity,
+  qapCorrelation,
+} from './groups.js'
 
 describe('E-I index and modularity', () => {
   it('counts ties within and between groups', () => {
@@ -39,7 +47,9 @@ describe('brokerage', () => {
       expect(BROKERAGE_ROLES[Array.from(b.subarray(5, 10)).indexOf(1)]).toBe(role)
     }
     // closing the triad removes the brokerage
-    expect(Array.from(brokerage(edges('a->v v->c a->c', { directed: true }), [0, 0, 0]).subarray(5, 10))).toEqual([0, 0, 0, 0, 0])
+    expect(Array.from(brokerage(edges('a->v v->c a->c', { directed: true }), [0, 0, 0]).subarray(5, 10))).toEqual([
+      0, 0, 0, 0, 0,
+    ])
   })
 })
 
@@ -62,7 +72,10 @@ describe('QAP and core–periphery fit', () => {
 describe('cliques and CONCOR', () => {
   it('finds maximal cliques of size ≥ 3', () => {
     const g = edges('a-b a-c b-c b-d c-d d-e')
-    expect(maximalCliques(g)).toEqual([[0, 1, 2], [1, 2, 3]])
+    expect(maximalCliques(g)).toEqual([
+      [0, 1, 2],
+      [1, 2, 3],
+    ])
     expect(maximalCliques(g, { minSize: 2 }).length).toBe(3)
   })
   it('splits two structurally equivalent blocks and excludes isolates', () => {

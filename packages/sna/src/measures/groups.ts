@@ -194,5 +194,9 @@ export function qapCorrelation(g: Graph, h: Graph, map: ArrayLike<number>, opts:
   }
   const idx: number[] = []
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) idx.push(i * n + j)
-  return pearson(idx.length, (k) => x[idx[k]!]!, (k) => y[idx[k]!]!)
+  return pearson(
+    idx.length,
+    (k) => x[idx[k]!]!,
+    (k) => y[idx[k]!]!,
+  )
 }

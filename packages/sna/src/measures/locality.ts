@@ -9,7 +9,10 @@
 import type { Graph } from '../graph.js'
 
 /** The arrays a shortest-path kernel reads: a Graph, or a renumbered copy of it. */
-export type Adjacency = Pick<Graph, 'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outWeights' | 'inOffsets' | 'inSources' | 'inWeights'>
+export type Adjacency = Pick<
+  Graph,
+  'n' | 'directed' | 'outOffsets' | 'outTargets' | 'outWeights' | 'inOffsets' | 'inSources' | 'inWeights'
+>
 
 /** BFS order over ties in either direction: `order[k]` = old index of the k-th node. */
 export function localityOrder(g: Adjacency): Int32Array {
@@ -79,7 +82,16 @@ export function relabel(g: Adjacency, order: Int32Array): Adjacency {
   for (let k = 0; k < n; k++) rank[order[k]!] = k
   const [outOffsets, outTargets, outWeights] = permuteRows(n, order, rank, g.outOffsets, g.outTargets, g.outWeights)
   if (!g.directed) {
-    return { n, directed: false, outOffsets, outTargets, outWeights, inOffsets: outOffsets, inSources: outTargets, inWeights: outWeights }
+    return {
+      n,
+      directed: false,
+      outOffsets,
+      outTargets,
+      outWeights,
+      inOffsets: outOffsets,
+      inSources: outTargets,
+      inWeights: outWeights,
+    }
   }
   const [inOffsets, inSources, inWeights] = permuteRows(n, order, rank, g.inOffsets, g.inSources, g.inWeights)
   return { n, directed: true, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights }

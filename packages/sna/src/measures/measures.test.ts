@@ -19,13 +19,15 @@ function randomGraph(seed: number, n: number, p: number, directed: boolean, weig
   const b = new NetworkBuilder({ directed })
   for (let i = 0; i < n; i++) b.addNode(`n${i}`)
   for (let i = 0; i < n; i++)
-    for (let j = directed ? 0 : i + 1; j < n; j++) if (i !== j && r() < p) b.addTie(i, j, weighted ? 1 + Math.floor(r() * 4) : 1)
+    for (let j = directed ? 0 : i + 1; j < n; j++)
+      if (i !== j && r() < p) b.addTie(i, j, weighted ? 1 + Math.floor(r() * 4) : 1)
   return b.build().network.graph
 }
 
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): void => {
   expect(a.length).toBe(b.length)
-  for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b[i]!)))
+  for (let i = 0; i < a.length; i++)
+    expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b[i]!)))
 }
 
 describe('degree and density', () => {
@@ -52,7 +54,12 @@ describe('shortest paths', () => {
     const g = edges('a-b b-c c-d')
     expect(Array.from(betweenness(g))).toEqual([0, 2, 2, 0])
     close(closeness(g), [3 / 6, 3 / 4, 3 / 4, 3 / 6])
-    close(harmonicCloseness(g), [(1 + 1 / 2 + 1 / 3) / 3, (1 + 1 + 1 / 2) / 3, (1 + 1 + 1 / 2) / 3, (1 + 1 / 2 + 1 / 3) / 3])
+    close(harmonicCloseness(g), [
+      (1 + 1 / 2 + 1 / 3) / 3,
+      (1 + 1 + 1 / 2) / 3,
+      (1 + 1 + 1 / 2) / 3,
+      (1 + 1 / 2 + 1 / 3) / 3,
+    ])
   })
   it('splits betweenness over equally short paths', () => {
     // a square: a-b-c and a-d-c are both shortest
@@ -108,7 +115,12 @@ describe('shortest paths', () => {
     }
   })
   it('gives the same results after renumbering nodes for locality', () => {
-    for (const [directed, weight] of [[false, false], [true, false], [true, true], [false, true]] as const) {
+    for (const [directed, weight] of [
+      [false, false],
+      [true, false],
+      [true, true],
+      [false, true],
+    ] as const) {
       const g = randomGraph(11, 120, 0.04, directed, weight)
       const plain = pathSweep(g, { relabel: false, weight })
       const moved = pathSweep(g, { relabel: true, weight })
@@ -117,7 +129,10 @@ describe('shortest paths', () => {
       close(moved.outHarmonic, plain.outHarmonic)
       expect([moved.diameter, moved.reachablePairs]).toEqual([plain.diameter, plain.reachablePairs])
       const sources = [5, 17, 99]
-      close(pathSweep(g, { relabel: true, sources, weight }).betweenness!, pathSweep(g, { relabel: false, sources, weight }).betweenness!)
+      close(
+        pathSweep(g, { relabel: true, sources, weight }).betweenness!,
+        pathSweep(g, { relabel: false, sources, weight }).betweenness!,
+      )
     }
   })
   it('reports progress up to the total', () => {
@@ -147,7 +162,11 @@ describe('eigenvector and PageRank', () => {
     for (let e = 0; e < g.m; e++) y[g.tieTarget[e]!]! += x[g.tieSource[e]!]!
     let lambda = 0
     for (let i = 0; i < g.n; i++) lambda += y[i]! * x[i]!
-    close(y, x.map((v) => v * lambda), 1e-8)
+    close(
+      y,
+      x.map((v) => v * lambda),
+      1e-8,
+    )
   })
   it('solves the PageRank equations', () => {
     const g = randomGraph(5, 20, 0.15, true)

@@ -61,7 +61,7 @@ export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResul
   const n = g.n
   const res = emptyResult(n, opts.betweenness !== false)
   // renumber large graphs for memory locality; results are mapped back below
-  const order = opts.relabel ?? n >= RELABEL_MIN_NODES ? localityOrder(g) : null
+  const order = (opts.relabel ?? n >= RELABEL_MIN_NODES) ? localityOrder(g) : null
   const adj: Adjacency = order ? relabel(g, order) : g
   let sweepOpts = opts
   if (order && opts.sources) {
@@ -314,7 +314,15 @@ function brandesSource(g: Adjacency, src: number, s: SweepScratch, res: PathSwee
   finishSource(s, res, src, tail, far, sum, harm)
 }
 
-function finishSource(s: SweepScratch, res: PathSweepResult, src: number, tail: number, far: number, sum: number, harm: number): void {
+function finishSource(
+  s: SweepScratch,
+  res: PathSweepResult,
+  src: number,
+  tail: number,
+  far: number,
+  sum: number,
+  harm: number,
+): void {
   res.outDistanceSum[src] = sum
   res.outReach[src] = tail - 1
   res.outHarmonic[src] = harm

@@ -29,7 +29,9 @@ export function pathCounts(g: Graph, d: Float64Array[]): Float64Array[] {
   const adj = (u: number, v: number): boolean => g.hasTie(u, v)
   const sigma = Array.from({ length: n }, () => new Float64Array(n))
   for (let s = 0; s < n; s++) {
-    const order = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(d[s]![i]!)).sort((a, b) => d[s]![a]! - d[s]![b]!)
+    const order = Array.from({ length: n }, (_, i) => i)
+      .filter((i) => Number.isFinite(d[s]![i]!))
+      .sort((a, b) => d[s]![a]! - d[s]![b]!)
     sigma[s]![s] = 1
     for (const v of order) {
       if (v === s) continue
