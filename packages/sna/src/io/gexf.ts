@@ -1,13 +1,21 @@
 // GEXF 1.2 and 1.3 reader and writer (Gephi's format): attributes with types and defaults, weights, edge kinds as relations.
 
-import { NetworkBuilder } from '../builder.js'
 import { ParseError, type Location } from '../errors.js'
 import type { AttributeValue, Network } from '../graph.js'
 import { asTwoMode } from '../twoMode.js'
-import { columnType, parseWeight, selectRelations, typedValue, weightType, xmlNumber, XmlTies } from './graphml.js'
+import {
+  columnType,
+  openXmlNetwork,
+  parseWeight,
+  selectRelations,
+  typedValue,
+  weightType,
+  xmlNumber,
+  XmlTies,
+} from './graphml.js'
 import { truncate } from './text.js'
 import type { ReadOptions, ReadResult, WriteOptions } from './types.js'
-import { decodeXml, escapeXmlAttr, escapeXmlText, XML_END, XML_EOF, XML_START, XmlReader } from './xml.js'
+import { escapeXmlAttr, escapeXmlText, XML_END, XML_EOF, XML_START } from './xml.js'
 
 interface AttributeDef {
   id: string
@@ -49,24 +57,7 @@ const VIZ = new Set(['color', 'position', 'size', 'shape', 'thickness'])
  */
 export function readGexf(input: string | Uint8Array, opts: ReadOptions = {}): ReadResult {
   const source = opts.source
-  const { text, warnings: encWarnings } = decodeXml(input, source)
-  if (text.trim() === '') throw new ParseError('E_EMPTY', { source }, 'the input is empty (expected a GEXF document)')
-  const x = new XmlReader(text, source)
-  if (x.next() !== XML_START || x.name !== 'gexf') {
-    throw new ParseError(
-      'E_FORMAT',
-      { source, line: x.line, column: x.column },
-      `expected a <gexf> root element, got <${x.qname}>`,
-    )
-  }
-  const policy = opts.unknownNodes ?? 'error'
-  const b = new NetworkBuilder({
-    directed: false,
-    selfLoops: opts.selfLoops,
-    duplicates: opts.duplicates,
-    unknownNodes: policy,
-    source,
-  })
+  const { x, b, encWarnings } = openXmlNetwork(input, opts, 'gexf', 'GEXF')
   const at = (field?: string): Location => ({ source, line: x.line, column: x.column, ...(field ? { field } : {}) })
   const whereAt = (line: number, column: number, field: string): Location => ({ source, line, column, field })
   const ignore = (what: string): void => {
@@ -86,7 +77,7 @@ export function readGexf(input: string | Uint8Array, opts: ReadOptions = {}): Re
     }
     const defaultDirected = det === 'directed'
     if (x.attr('mode') === 'dynamic') b.warn('W_IGNORED', at('mode'), 'ignored: time information of a dynamic graph')
-    const ties = new XmlTies(b, policy, opts.directed, source)
+    const ties = new XmlTies(b, opts.unknownNodes ?? 'error', opts.directed, source)
     const nodeAttrs = new Map<string, AttributeDef>()
     const edgeAttrs = new Map<string, AttributeDef>()
     const nodeList: AttributeDef[] = []

@@ -1,7 +1,7 @@
 // GraphML reader and writer (keys with types and defaults, node attributes, edge weights and relations, mixed direction).
 
 import { NetworkBuilder } from '../builder.js'
-import { ParseError, type Location } from '../errors.js'
+import { ParseError, type Location, type Warning } from '../errors.js'
 import type { AttributeValue, Graph, Network } from '../graph.js'
 import { asTwoMode } from '../twoMode.js'
 import { parseInteger, parseNumber, truncate } from './text.js'
@@ -222,6 +222,38 @@ interface Key {
 const NUMERIC_TYPES = new Set(['int', 'long', 'float', 'double'])
 
 /**
+ * Opens an XML network document: decodes it, checks the root element and makes the builder
+ * (direction decided later from the file; undeclared nodes are an error unless asked otherwise).
+ */
+export function openXmlNetwork(
+  input: string | Uint8Array,
+  opts: ReadOptions,
+  root: string,
+  title: string,
+): { x: XmlReader; b: NetworkBuilder; encWarnings: Warning[] } {
+  const source = opts.source
+  const { text, warnings: encWarnings } = decodeXml(input, source)
+  if (text.trim() === '')
+    throw new ParseError('E_EMPTY', { source }, `the input is empty (expected a ${title} document)`)
+  const x = new XmlReader(text, source)
+  if (x.next() !== XML_START || x.name !== root) {
+    throw new ParseError(
+      'E_FORMAT',
+      { source, line: x.line, column: x.column },
+      `expected a <${root}> root element, got <${x.qname}>`,
+    )
+  }
+  const b = new NetworkBuilder({
+    directed: false,
+    selfLoops: opts.selfLoops,
+    duplicates: opts.duplicates,
+    unknownNodes: opts.unknownNodes ?? 'error',
+    source,
+  })
+  return { x, b, encWarnings }
+}
+
+/**
  * Reads GraphML. Keys (`<key id for attr.name attr.type>` with an optional `<default>`) give:
  * the node label (attr.name `label`), node attributes (int/long/float/double as numbers,
  * string/boolean as text; a key's default fills nodes without a value), the tie weight (edge
@@ -243,25 +275,7 @@ const NUMERIC_TYPES = new Set(['int', 'long', 'float', 'double'])
  */
 export function readGraphml(input: string | Uint8Array, opts: ReadOptions = {}): ReadResult {
   const source = opts.source
-  const { text, warnings: encWarnings } = decodeXml(input, source)
-  if (text.trim() === '')
-    throw new ParseError('E_EMPTY', { source }, 'the input is empty (expected a GraphML document)')
-  const x = new XmlReader(text, source)
-  if (x.next() !== XML_START || x.name !== 'graphml') {
-    throw new ParseError(
-      'E_FORMAT',
-      { source, line: x.line, column: x.column },
-      `expected a <graphml> root element, got <${x.qname}>`,
-    )
-  }
-  const policy = opts.unknownNodes ?? 'error'
-  const b = new NetworkBuilder({
-    directed: false,
-    selfLoops: opts.selfLoops,
-    duplicates: opts.duplicates,
-    unknownNodes: policy,
-    source,
-  })
+  const { x, b, encWarnings } = openXmlNetwork(input, opts, 'graphml', 'GraphML')
   const keys = new Map<string, Key>()
   const keyList: Key[] = []
   let graphSeen = false
@@ -327,7 +341,7 @@ export function readGraphml(input: string | Uint8Array, opts: ReadOptions = {}):
         at('edgedefault'),
         `edgedefault must be "directed" or "undirected", got "${truncate(ed)}"`,
       )
-    const ties = new XmlTies(b, policy, opts.directed, source)
+    const ties = new XmlTies(b, opts.unknownNodes ?? 'error', opts.directed, source)
     // per-node bookkeeping of which keys were given (stamps avoid a set per node)
     const stamp = new Int32Array(keyList.length)
     let nodeNo = 0
