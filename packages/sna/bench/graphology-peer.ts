@@ -20,6 +20,9 @@ type SparseSetClass = typeof import('mnemonist/sparse-set.js').default
 export const betweennessCentrality = require('graphology-metrics/centrality/betweenness.js') as Betweenness
 export const closenessCentrality = require('graphology-metrics/centrality/closeness.js') as Closeness
 export const pagerankCentrality = require('graphology-metrics/centrality/pagerank.js') as Pagerank
+/** graphology-cores (a separate package of the graphology project): core numbers. */
+// its index.d.ts declares (assign, graph); the export is already bound to assign = false
+const { coreNumber } = require('graphology-cores') as { coreNumber: (g: Graph) => Record<string, number> }
 const brandesLib = require('graphology-shortest-path/indexed-brandes.js') as BrandesLib
 const { NeighborhoodIndex } = require('graphology-indices/neighborhood.js') as NeighborhoodLib
 const FixedDeque = require('mnemonist/fixed-deque.js') as FixedDequeClass
@@ -27,6 +30,7 @@ const SparseSet = require('mnemonist/sparse-set.js') as SparseSetClass
 
 export const graphologyVersion = packageVersion('graphology')
 export const metricsVersion = packageVersion('graphology-metrics')
+export const coresVersion = packageVersion('graphology-cores')
 
 /** Version of an installed package (found from its entry point: some packages do not export package.json). */
 function packageVersion(name: string): string {
@@ -56,6 +60,11 @@ export function toGraphology(el: EdgeList): Graph {
 }
 
 /** Raw betweenness counting each unordered pair once (graphology halves undirected sums when not normalised). */
+/** Core number of every node (graphology-cores). */
+export function kcore(g: Graph): Record<string, number> {
+  return coreNumber(g)
+}
+
 export function betweenness(g: Graph): Record<string, number> {
   // getEdgeWeight: null selects the unweighted (BFS) Brandes, as cosafe on a binary graph;
   // the default ('weight') would run the Dijkstra variant.
