@@ -6,6 +6,7 @@ import { readCsv, readMatrixCsv, writeCsv, writeMatrixCsv, type CsvReadOptions }
 import { readGexf, writeGexf } from './gexf.js'
 import { readGraphml, writeGraphml } from './graphml.js'
 import { readJson, writeJson } from './json.js'
+import { readPajek, writePajek } from './pajekNet.js'
 import { decodeText } from './text.js'
 import { readDl, writeDl } from './ucinetDl.js'
 import type { FormatName, ReadResult, WriteOptions } from './types.js'
@@ -23,6 +24,7 @@ const REGISTRY: FormatInfo[] = [
   { name: 'csv', extensions: ['csv', 'tsv', 'txt'], title: 'CSV/TSV edge list', read: readCsv, write: writeCsv },
   { name: 'matrix', extensions: [], title: 'adjacency matrix CSV', read: readMatrixCsv, write: writeMatrixCsv },
   { name: 'dl', extensions: ['dl'], title: 'UCINET DL', read: readDl, write: writeDl },
+  { name: 'pajek', extensions: ['net', 'paj'], title: 'Pajek NET', read: readPajek, write: writePajek },
   { name: 'graphml', extensions: ['graphml'], title: 'GraphML', read: readGraphml, write: writeGraphml },
   { name: 'gexf', extensions: ['gexf'], title: 'GEXF 1.2/1.3', read: readGexf, write: writeGexf },
   { name: 'json', extensions: ['json'], title: 'cosafe JSON', read: readJson, write: writeJson },
