@@ -104,6 +104,18 @@ describe('cosafe convert', () => {
     const r = await run('analyze', out, '--directed', '--json', '--attribute', 'sector')
     expect(JSON.parse(r.out).network.edges).toBe(54)
   })
+  it('converts to every format and reads back the same measures', async () => {
+    const dir = tmp()
+    const base = JSON.parse((await run('analyze', EXAMPLE, '--directed', '--json', '--attribute', 'sector')).out)
+    for (const ext of ['graphml', 'gexf', 'json', 'dl', 'net']) {
+      const out = join(dir, `g.${ext}`)
+      const c = await run('convert', EXAMPLE, out, '--directed')
+      expect(c.code, `${ext}: ${c.err}`).toBe(0)
+      const back = JSON.parse((await run('analyze', out, '--directed', '--json')).out)
+      expect(back.network, ext).toEqual(base.network)
+      expect(back.nodes.residents_committee, ext).toEqual(base.nodes.residents_committee)
+    }
+  })
   it('refuses an output whose format it cannot tell', async () => {
     const r = await run('convert', EXAMPLE, join(tmp(), 'x.bin'))
     expect(r.code).toBe(2)

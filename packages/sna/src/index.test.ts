@@ -31,7 +31,12 @@ describe('readNetwork on arbitrary input', () => {
         fc.oneof(
           fc.string(),
           fc.uint8Array({ maxLength: 300 }),
-          fc.constantFrom('dl n=3\nformat=fullmatrix\ndata:\n0 1\n', '*Vertices 2\n1 "a"\n*Arcs\n1 3\n', '<graphml><graph>', '{"nodes":[{"id":1}]'),
+          fc.constantFrom(
+            'dl n=3\nformat=fullmatrix\ndata:\n0 1\n',
+            '*Vertices 2\n1 "a"\n*Arcs\n1 3\n',
+            '<graphml><graph>',
+            '{"nodes":[{"id":1}]',
+          ),
         ),
         fc.constantFrom(undefined, ...formats),
         fc.boolean(),

@@ -38,18 +38,40 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
   let sawArcs = false
   let sawEdges = false
   let verticesSeen = 0
-  const b = new NetworkBuilder({ directed: false, selfLoops: opts.selfLoops, duplicates: opts.duplicates, unknownNodes: 'error', source })
+  const b = new NetworkBuilder({
+    directed: false,
+    selfLoops: opts.selfLoops,
+    duplicates: opts.duplicates,
+    unknownNodes: 'error',
+    source,
+  })
 
   const vertex = (t: Token, line: number): number => {
     const v = Number(t.text)
-    if (t.quoted || !Number.isInteger(v)) throw new ParseError('E_NUMBER', { source, line, column: t.column }, `expected a vertex number 1..${n}, got "${truncate(t.text)}"`)
-    if (v < 1 || v > n) throw new ParseError('E_INDEX', { source, line, column: t.column }, `vertex ${v} is outside 1..${n}`)
+    if (t.quoted || !Number.isInteger(v))
+      throw new ParseError(
+        'E_NUMBER',
+        { source, line, column: t.column },
+        `expected a vertex number 1..${n}, got "${truncate(t.text)}"`,
+      )
+    if (v < 1 || v > n)
+      throw new ParseError('E_INDEX', { source, line, column: t.column }, `vertex ${v} is outside 1..${n}`)
     return v - 1
   }
   const value = (t: Token, line: number): number => {
     const v = Number(t.text)
-    if (t.quoted || t.text === '' || !Number.isFinite(v)) throw new ParseError('E_NUMBER', { source, line, column: t.column }, `expected a number as value, got "${truncate(t.text)}"`)
-    if (v < 0) throw new ParseError('E_WEIGHT', { source, line, column: t.column }, `weight must be a number >= 0, got "${t.text}"`)
+    if (t.quoted || t.text === '' || !Number.isFinite(v))
+      throw new ParseError(
+        'E_NUMBER',
+        { source, line, column: t.column },
+        `expected a number as value, got "${truncate(t.text)}"`,
+      )
+    if (v < 0)
+      throw new ParseError(
+        'E_WEIGHT',
+        { source, line, column: t.column },
+        `weight must be a number >= 0, got "${t.text}"`,
+      )
     return v
   }
   const useRelation = (toks: Token[], line: number): void => {
@@ -60,7 +82,12 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
       if (t.quoted) name = t.text
       else key = t.text.replace(/^:/, '')
     }
-    if (key !== '' && !/^\d+$/.test(key)) throw new ParseError('E_SYNTAX', { source, line, column: toks[1]!.column }, `expected a relation number such as ":2", got "${truncate(key)}"`)
+    if (key !== '' && !/^\d+$/.test(key))
+      throw new ParseError(
+        'E_SYNTAX',
+        { source, line, column: toks[1]!.column },
+        `expected a relation number such as ":2", got "${truncate(key)}"`,
+      )
     const k = key === '' ? (name ?? '') : `#${key}`
     let r = relationByKey.get(k)
     if (r === undefined) {
@@ -85,12 +112,23 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
       }
       if (kw === '*vertices') {
         if (n >= 0) throw new ParseError('E_FORMAT', { source, line }, 'a second *Vertices line; one network per file')
-        if (toks.length < 2) throw new ParseError('E_SYNTAX', { source, line }, '*Vertices needs the number of vertices')
+        if (toks.length < 2)
+          throw new ParseError('E_SYNTAX', { source, line }, '*Vertices needs the number of vertices')
         n = Number(toks[1]!.text)
-        if (!Number.isInteger(n) || n < 0) throw new ParseError('E_NUMBER', { source, line, column: toks[1]!.column }, `expected the number of vertices, got "${truncate(toks[1]!.text)}"`)
+        if (!Number.isInteger(n) || n < 0)
+          throw new ParseError(
+            'E_NUMBER',
+            { source, line, column: toks[1]!.column },
+            `expected the number of vertices, got "${truncate(toks[1]!.text)}"`,
+          )
         if (toks.length >= 3) {
           rows = Number(toks[2]!.text)
-          if (!Number.isInteger(rows) || rows < 0 || rows > n) throw new ParseError('E_NUMBER', { source, line, column: toks[2]!.column }, `expected the number of row vertices 0..${n}, got "${truncate(toks[2]!.text)}"`)
+          if (!Number.isInteger(rows) || rows < 0 || rows > n)
+            throw new ParseError(
+              'E_NUMBER',
+              { source, line, column: toks[2]!.column },
+              `expected the number of row vertices 0..${n}, got "${truncate(toks[2]!.text)}"`,
+            )
         }
         for (let k = 0; k < n; k++) labels.push(null)
         section = 'vertices'
@@ -110,7 +148,13 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
       continue
     }
     if (section === 'none') {
-      throw new ParseError('E_FORMAT', { source, line }, n < 0 ? 'data before *Vertices; a Pajek file starts with "*Vertices N"' : `data outside a section: "${truncate(trimmed)}"`)
+      throw new ParseError(
+        'E_FORMAT',
+        { source, line },
+        n < 0
+          ? 'data before *Vertices; a Pajek file starts with "*Vertices N"'
+          : `data outside a section: "${truncate(trimmed)}"`,
+      )
     }
     if (section === 'skip') continue
     if (section === 'vertices') {
@@ -121,11 +165,17 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
     }
     const isArc = section === 'arcs' || section === 'arcslist' || section === 'matrix' ? 1 : 0
     if (section === 'arcs' || section === 'edges') {
-      if (toks.length < 2) throw new ParseError('E_COUNT', { source, line }, `a tie line holds "from to [value]", got ${toks.length} item`)
+      if (toks.length < 2)
+        throw new ParseError('E_COUNT', { source, line }, `a tie line holds "from to [value]", got ${toks.length} item`)
       const s = vertex(toks[0]!, line)
       const t = vertex(toks[1]!, line)
       const w = toks.length >= 3 ? value(toks[2]!, line) : 1
-      if (toks.length > 3) b.warn('W_IGNORED', { line, column: toks[3]!.column }, 'ignored: tie attributes after the value (colours, labels, widths)')
+      if (toks.length > 3)
+        b.warn(
+          'W_IGNORED',
+          { line, column: toks[3]!.column },
+          'ignored: tie attributes after the value (colours, labels, widths)',
+        )
       if (w !== 0) {
         ties.push(s, t, w, relation, line, toks[0]!.column)
         kind.push(isArc)
@@ -138,7 +188,12 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
       }
     } else if (section === 'matrix') {
       if (matrixRow >= n) throw new ParseError('E_COUNT', { source, line }, `more than ${n} matrix rows`)
-      if (toks.length !== n) throw new ParseError('E_COUNT', { source, line }, `expected ${n} values in matrix row ${matrixRow + 1}, got ${toks.length}`)
+      if (toks.length !== n)
+        throw new ParseError(
+          'E_COUNT',
+          { source, line },
+          `expected ${n} values in matrix row ${matrixRow + 1}, got ${toks.length}`,
+        )
       for (let j = 0; j < n; j++) {
         const w = value(toks[j]!, line)
         if (w !== 0) {
@@ -149,7 +204,12 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
       matrixRow++
     }
   }
-  if (n < 0) throw new ParseError(lines.every((l) => l.trim() === '') ? 'E_EMPTY' : 'E_FORMAT', { source, line: 1 }, 'no *Vertices line: a Pajek file starts with "*Vertices N"')
+  if (n < 0)
+    throw new ParseError(
+      lines.every((l) => l.trim() === '') ? 'E_EMPTY' : 'E_FORMAT',
+      { source, line: 1 },
+      'no *Vertices line: a Pajek file starts with "*Vertices N"',
+    )
 
   // ids: the labels when every vertex has a distinct one, else the vertex numbers
   const distinct = new Set(labels)
@@ -162,7 +222,8 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
   for (const r of relationNames) b.relation(r)
 
   const directed = opts.directed ?? sawArcs
-  if (sawArcs && sawEdges && opts.directed === undefined) b.warn('W_DIRECTION', { line: 1 }, 'the file mixes *Arcs and *Edges: read as directed, every edge as two arcs')
+  if (sawArcs && sawEdges && opts.directed === undefined)
+    b.warn('W_DIRECTION', { line: 1 }, 'the file mixes *Arcs and *Edges: read as directed, every edge as two arcs')
   if (sawArcs && opts.directed === false) b.warn('W_DIRECTION', { line: 1 }, 'arcs read as undirected ties, as asked')
   b.directed = directed
   if (directed && sawEdges) {
@@ -170,7 +231,8 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
     const both = new TieList()
     for (let k = 0; k < ties.length; k++) {
       both.push(ties.src[k]!, ties.dst[k]!, ties.w[k]!, ties.rel[k]!, ties.line[k]!, ties.col[k]!)
-      if (kind[k] === 0 && ties.src[k] !== ties.dst[k]) both.push(ties.dst[k]!, ties.src[k]!, ties.w[k]!, ties.rel[k]!, ties.line[k]!, ties.col[k]!)
+      if (kind[k] === 0 && ties.src[k] !== ties.dst[k])
+        both.push(ties.dst[k]!, ties.src[k]!, ties.w[k]!, ties.rel[k]!, ties.line[k]!, ties.col[k]!)
     }
     both.addTo(b, relationNames, true)
   } else ties.addTo(b, relationNames, directed)
@@ -184,7 +246,8 @@ export function readPajek(input: string | Uint8Array, opts: ReadOptions = {}): R
  * lines `i j w`; several relations as numbered blocks `*Arcs :k "name"`.
  */
 export function writePajek(network: Network, opts: WriteOptions = {}): string {
-  const graphs = opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
+  const graphs =
+    opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
   if (graphs.length === 0) throw new ParseError('E_OPTION', { field: 'relation' }, `no relation "${opts.relation}"`)
   const ids = network.nodes.ids
   const out: string[] = [`*Vertices ${ids.length}${network.twoModeRows !== null ? ` ${network.twoModeRows}` : ''}`]
@@ -192,8 +255,10 @@ export function writePajek(network: Network, opts: WriteOptions = {}): string {
   const head = network.directed ? '*Arcs' : '*Edges'
   graphs.forEach((g, r) => {
     out.push(graphs.length > 1 || g.relation !== '' ? `${head} :${r + 1} ${quoteName(g.relation, true)}` : head)
-    for (let e = 0; e < g.m; e++) out.push(`${g.tieSource[e]! + 1} ${g.tieTarget[e]! + 1} ${formatNumber(g.tieWeight[e]!)}`)
-    if (g.loops) for (let u = 0; u < ids.length; u++) if (g.loops[u]) out.push(`${u + 1} ${u + 1} ${formatNumber(g.loops[u]!)}`)
+    for (let e = 0; e < g.m; e++)
+      out.push(`${g.tieSource[e]! + 1} ${g.tieTarget[e]! + 1} ${formatNumber(g.tieWeight[e]!)}`)
+    if (g.loops)
+      for (let u = 0; u < ids.length; u++) if (g.loops[u]) out.push(`${u + 1} ${u + 1} ${formatNumber(g.loops[u]!)}`)
   })
   return out.join('\n') + '\n'
 }

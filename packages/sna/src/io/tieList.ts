@@ -54,7 +54,10 @@ export class TieList {
   addTo(b: NetworkBuilder, relations: readonly string[], directed: boolean): void {
     if (directed) {
       for (let k = 0; k < this.length; k++) {
-        b.addTie(this.src[k]!, this.dst[k]!, this.w[k]!, relations[this.rel[k]!]!, { line: this.line[k]!, column: this.col[k]! })
+        b.addTie(this.src[k]!, this.dst[k]!, this.w[k]!, relations[this.rel[k]!]!, {
+          line: this.line[k]!,
+          column: this.col[k]!,
+        })
       }
       return
     }
@@ -84,7 +87,11 @@ export class TieList {
       }
     }
     for (let k = 0; k < this.length; k++) {
-      if (keep[k]) b.addTie(this.src[k]!, this.dst[k]!, weight[k]!, relations[this.rel[k]!]!, { line: this.line[k]!, column: this.col[k]! })
+      if (keep[k])
+        b.addTie(this.src[k]!, this.dst[k]!, weight[k]!, relations[this.rel[k]!]!, {
+          line: this.line[k]!,
+          column: this.col[k]!,
+        })
     }
   }
 }

@@ -43,7 +43,12 @@ function tokenizeDl(lines: string[], source?: string): Tok[][] {
         let s = ''
         i++
         for (;;) {
-          if (i >= line.length) throw new ParseError('E_SYNTAX', { source, line: li + 1, column: start + 1 }, 'a quoted label is not closed (missing ")')
+          if (i >= line.length)
+            throw new ParseError(
+              'E_SYNTAX',
+              { source, line: li + 1, column: start + 1 },
+              'a quoted label is not closed (missing ")',
+            )
           if (line[i] === '"') {
             if (line[i + 1] === '"') {
               s += '"'
@@ -108,11 +113,22 @@ class Cursor {
     return t
   }
 
-  /** The next token, or E_TRUNCATED naming what was expected. */
+  /** The next token, or E_TRUNCATED naming what was expected (at the last line with content). */
   need(what: string): Tok {
     const t = this.next()
-    if (!t) throw new ParseError('E_TRUNCATED', { source: this.source, line: this.lines.length }, `the file ends where ${what} was expected`)
+    if (!t)
+      throw new ParseError(
+        'E_TRUNCATED',
+        { source: this.source, line: this.lastLine() },
+        `the file ends where ${what} was expected`,
+      )
     return t
+  }
+
+  lastLine(): number {
+    let li = this.lines.length
+    while (li > 1 && this.lines[li - 1]!.length === 0) li--
+    return li
   }
 
   where(t: Tok, field?: string): Location {
@@ -141,7 +157,8 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   const c = new Cursor(tokenizeDl(splitLines(text), source), source)
   const first = c.next()
   if (!first) throw new ParseError('E_EMPTY', { source }, 'the file is empty (expected "dl n=…")')
-  if (lower(first) !== 'dl') throw new ParseError('E_FORMAT', c.where(first), `a DL file starts with "dl", got "${truncate(first.text)}"`)
+  if (lower(first) !== 'dl')
+    throw new ParseError('E_FORMAT', c.where(first), `a DL file starts with "dl", got "${truncate(first.text)}"`)
 
   let n: number | undefined
   let nr: number | undefined
@@ -158,20 +175,42 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   const integer = (key: Tok): number => {
     const t = c.need(`a number after "${key.text}"`)
     const v = Number(t.text)
-    if (!Number.isInteger(v) || v < 0) throw new ParseError('E_NUMBER', c.where(t, key.text.toUpperCase()), `expected a whole number for ${key.text.toUpperCase()}, got "${truncate(t.text)}"`)
+    if (!Number.isInteger(v) || v < 0)
+      throw new ParseError(
+        'E_NUMBER',
+        c.where(t, key.text.toUpperCase()),
+        `expected a whole number for ${key.text.toUpperCase()}, got "${truncate(t.text)}"`,
+      )
     return v
   }
   const colon = (): void => {
     if (c.peek()?.text === ':' && !c.peek()!.quoted) c.next()
   }
   const readLabels = (count: number | undefined, what: string, at: Tok): string[] => {
-    if (count === undefined) throw new ParseError('E_SYNTAX', c.where(at), `${what} come before the size is known: put N= (or NR=, NC=, NM=) first`)
+    if (count === undefined)
+      throw new ParseError(
+        'E_SYNTAX',
+        c.where(at),
+        `${what} come before the size is known: put N= (or NR=, NC=, NM=) first`,
+      )
     const out: string[] = []
     while (out.length < count) {
       const t = c.peek()
       const kw = lower(t)
-      if (!t || kw === 'data' || kw === 'row' || kw === 'column' || kw === 'col' || kw === 'matrix' || kw === 'labels') {
-        throw new ParseError('E_COUNT', t ? c.where(t) : { source, line: c.lines.length }, `expected ${count} ${what}, got ${out.length}`)
+      if (
+        !t ||
+        kw === 'data' ||
+        kw === 'row' ||
+        kw === 'column' ||
+        kw === 'col' ||
+        kw === 'matrix' ||
+        kw === 'labels'
+      ) {
+        throw new ParseError(
+          'E_COUNT',
+          t ? c.where(t) : { source, line: c.lastLine() },
+          `expected ${count} ${what}, got ${out.length}`,
+        )
       }
       c.next()
       out.push(t.text)
@@ -182,7 +221,7 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   // header: keywords until "data:"
   for (;;) {
     const t = c.next()
-    if (!t) throw new ParseError('E_TRUNCATED', { source, line: c.lines.length }, 'the file ends before "data:"')
+    if (!t) throw new ParseError('E_TRUNCATED', { source, line: c.lastLine() }, 'the file ends before "data:"')
     const kw = lower(t)
     if (kw === 'n') n = integer(t)
     else if (kw === 'nr') nr = integer(t)
@@ -191,17 +230,28 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
     else if (kw === 'format') {
       const v = c.need('a format name')
       const f = FORMAT_NAMES[v.text.toLowerCase()]
-      if (!f) throw new ParseError('E_UNSUPPORTED', c.where(v, 'format'), `format "${truncate(v.text)}" is not supported; expected fullmatrix, upperhalf, lowerhalf, edgelist1 or nodelist1`)
+      if (!f)
+        throw new ParseError(
+          'E_UNSUPPORTED',
+          c.where(v, 'format'),
+          `format "${truncate(v.text)}" is not supported; expected fullmatrix, upperhalf, lowerhalf, edgelist1 or nodelist1`,
+        )
       format = f
     } else if (kw === 'diagonal') {
       const v = lower(c.need('present or absent'))
-      if (v !== 'present' && v !== 'absent') throw new ParseError('E_FIELD', c.where(t, 'diagonal'), `diagonal must be present or absent, got "${v}"`)
+      if (v !== 'present' && v !== 'absent')
+        throw new ParseError('E_FIELD', c.where(t, 'diagonal'), `diagonal must be present or absent, got "${v}"`)
       diagonal = v === 'present'
     } else if (kw === 'labels' || kw === 'row' || kw === 'column' || kw === 'col' || kw === 'matrix') {
       const which = kw
       if (which !== 'labels') {
         const l = c.next()
-        if (lower(l) !== 'labels') throw new ParseError('E_SYNTAX', c.where(l ?? t), `expected "${which} labels", got "${truncate(l?.text ?? '')}"`)
+        if (lower(l) !== 'labels')
+          throw new ParseError(
+            'E_SYNTAX',
+            c.where(l ?? t),
+            `expected "${which} labels", got "${truncate(l?.text ?? '')}"`,
+          )
       }
       if (lower(c.peek()) === 'embedded') {
         c.next()
@@ -211,7 +261,12 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
         continue
       }
       const col = c.next()
-      if (col?.text !== ':') throw new ParseError('E_SYNTAX', c.where(col ?? t), `expected ":" after "${which === 'labels' ? 'labels' : `${which} labels`}"`)
+      if (col?.text !== ':')
+        throw new ParseError(
+          'E_SYNTAX',
+          c.where(col ?? t),
+          `expected ":" after "${which === 'labels' ? 'labels' : `${which} labels`}"`,
+        )
       if (which === 'matrix') matrixLabels = readLabels(nm, 'matrix labels', t)
       else if (which === 'labels') {
         const count = n ?? (nr !== undefined && nr === nc ? nr : undefined)
@@ -223,21 +278,31 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
       colon()
       break
     } else {
-      throw new ParseError('E_SYNTAX', c.where(t), `unknown DL keyword "${truncate(t.text)}"; expected N=, NR=, NC=, NM=, FORMAT=, labels: or data:`)
+      throw new ParseError(
+        'E_SYNTAX',
+        c.where(t),
+        `unknown DL keyword "${truncate(t.text)}"; expected N=, NR=, NC=, NM=, FORMAT=, labels: or data:`,
+      )
     }
   }
 
   const twoMode = n === undefined && nr !== undefined && nc !== undefined
   if (n === undefined && !twoMode) {
-    if (nr !== undefined || nc !== undefined) throw new ParseError('E_SYNTAX', { source, line: 1 }, 'a two-mode DL file needs both NR= and NC=')
+    if (nr !== undefined || nc !== undefined)
+      throw new ParseError('E_SYNTAX', { source, line: 1 }, 'a two-mode DL file needs both NR= and NC=')
     throw new ParseError('E_SYNTAX', { source, line: 1 }, 'the DL header gives no size: expected N= (or NR= and NC=)')
   }
   const R = twoMode ? nr! : n!
   const C = twoMode ? nc! : n!
   if (twoMode && (format === 'upperhalf' || format === 'lowerhalf')) {
-    throw new ParseError('E_UNSUPPORTED', { source, line: 1, field: 'format' }, `${format} needs a square matrix (N=), not NR=/NC=`)
+    throw new ParseError(
+      'E_UNSUPPORTED',
+      { source, line: 1, field: 'format' },
+      `${format} needs a square matrix (N=), not NR=/NC=`,
+    )
   }
-  const relations = matrixLabels ?? (nm === 1 ? [opts.relation ?? ''] : Array.from({ length: nm }, (_, k) => String(k + 1)))
+  const relations =
+    matrixLabels ?? (nm === 1 ? [opts.relation ?? ''] : Array.from({ length: nm }, (_, k) => String(k + 1)))
 
   // node ids: row labels then (two-mode) column labels; embedded labels are learnt from the data
   const b = new NetworkBuilder({
@@ -253,7 +318,8 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   const nodeIndex = new Map<string, number>()
   const declare = (k: number, id: string, at: Location): void => {
     const prev = nodeIndex.get(id)
-    if (prev !== undefined && prev !== k) throw new ParseError('E_DUPLICATE_NODE', at, `label "${truncate(id)}" names two nodes`)
+    if (prev !== undefined && prev !== k)
+      throw new ParseError('E_DUPLICATE_NODE', at, `label "${truncate(id)}" names two nodes`)
     nodeIndex.set(id, k)
     ids[k] = id
   }
@@ -263,7 +329,8 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   const ties = new TieList()
   const number = (t: Tok): number => {
     const v = Number(t.text)
-    if (t.quoted || t.text === '' || !Number.isFinite(v)) throw new ParseError('E_NUMBER', c.where(t), `expected a number, got "${truncate(t.text)}"`)
+    if (t.quoted || t.text === '' || !Number.isFinite(v))
+      throw new ParseError('E_NUMBER', c.where(t), `expected a number, got "${truncate(t.text)}"`)
     if (v < 0) throw new ParseError('E_WEIGHT', c.where(t), `weight must be a number >= 0, got "${t.text}"`)
     return v
   }
@@ -303,7 +370,12 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
       }
     }
     const extra = c.peek()
-    if (extra) throw new ParseError('E_COUNT', c.where(extra), `more values than the ${nm > 1 ? `${nm} ` : ''}${R}×${C} matrix${nm > 1 ? 'es' : ''} declared, starting with "${truncate(extra.text)}"`)
+    if (extra)
+      throw new ParseError(
+        'E_COUNT',
+        c.where(extra),
+        `more values than the ${nm > 1 ? `${nm} ` : ''}${R}×${C} matrix${nm > 1 ? 'es' : ''} declared, starting with "${truncate(extra.text)}"`,
+      )
   } else {
     // list formats: one line per entry; a line "!" starts the next matrix
     const node = (t: Tok, rowSide: boolean): number => {
@@ -315,7 +387,12 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
           const size = twoMode ? (rowSide ? R : C) : R
           let slot = base
           while (slot < base + size && ids[slot] !== undefined) slot++
-          if (slot >= base + size) throw new ParseError('E_COUNT', c.where(t), `more than ${size} distinct labels; the header declares ${twoMode ? (rowSide ? 'NR' : 'NC') : 'N'}=${size}`)
+          if (slot >= base + size)
+            throw new ParseError(
+              'E_COUNT',
+              c.where(t),
+              `more than ${size} distinct labels; the header declares ${twoMode ? (rowSide ? 'NR' : 'NC') : 'N'}=${size}`,
+            )
           declare(slot, t.text, c.where(t))
           k = slot
         }
@@ -325,7 +402,11 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
       const size = twoMode ? (rowSide ? R : C) : R
       if (!Number.isInteger(v)) {
         if (nodeIndex.has(t.text)) return nodeIndex.get(t.text)!
-        throw new ParseError('E_NUMBER', c.where(t), `expected a node number 1..${size}, got "${truncate(t.text)}" (for names, use "labels embedded")`)
+        throw new ParseError(
+          'E_NUMBER',
+          c.where(t),
+          `expected a node number 1..${size}, got "${truncate(t.text)}" (for names, use "labels embedded")`,
+        )
       }
       if (v < 1 || v > size) throw new ParseError('E_INDEX', c.where(t), `node number ${v} is outside 1..${size}`)
       return twoMode && !rowSide ? R + v - 1 : v - 1
@@ -341,7 +422,12 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
         continue
       }
       if (format === 'edgelist1') {
-        if (toks.length < 2 || toks.length > 3) throw new ParseError('E_COUNT', c.where(toks[0]!), `an edgelist1 line holds "from to [value]", got ${toks.length} item${toks.length === 1 ? '' : 's'}`)
+        if (toks.length < 2 || toks.length > 3)
+          throw new ParseError(
+            'E_COUNT',
+            c.where(toks[0]!),
+            `an edgelist1 line holds "from to [value]", got ${toks.length} item${toks.length === 1 ? '' : 's'}`,
+          )
         const s = node(toks[0]!, true)
         const t = node(toks[1]!, false)
         const v = toks.length === 3 ? number(toks[2]!) : 1
@@ -360,13 +446,23 @@ export function readDl(input: string | Uint8Array, opts: ReadOptions = {}): Read
   const symmetric = ties.symmetric()
   let directed = opts.directed ?? (!twoMode && !symmetric)
   if (twoMode && opts.directed === undefined) directed = false
-  if (opts.directed === undefined && !twoMode) b.warn('W_DIRECTION', { line: 1 }, `direction decided from the data: ${directed ? 'directed (the matrix is not symmetric)' : 'undirected (the data are symmetric)'}`)
+  if (opts.directed === undefined && !twoMode)
+    b.warn(
+      'W_DIRECTION',
+      { line: 1 },
+      `direction decided from the data: ${directed ? 'directed (the matrix is not symmetric)' : 'undirected (the data are symmetric)'}`,
+    )
   if (!directed && !twoMode && !symmetric && format === 'fullmatrix') b.warn('W_ASYMMETRIC', { line: 1 })
   b.directed = directed
   const total = twoMode ? R + C : R
   for (let k = 0; k < total; k++) {
     const id = ids[k] ?? (twoMode ? (k < R ? `R${k + 1}` : `C${k - R + 1}`) : String(k + 1))
-    if (ids[k] === undefined && nodeIndex.has(id)) throw new ParseError('E_DUPLICATE_NODE', { source, field: 'labels' }, `label "${id}" is also the default name of node ${k + 1}`)
+    if (ids[k] === undefined && nodeIndex.has(id))
+      throw new ParseError(
+        'E_DUPLICATE_NODE',
+        { source, field: 'labels' },
+        `label "${id}" is also the default name of node ${k + 1}`,
+      )
     b.addNode(id)
   }
   for (const r of relations) b.relation(r)
@@ -386,7 +482,8 @@ export interface DlWriteOptions extends WriteOptions {
  * labels. Undirected ties are written in both directions, as UCINET expects.
  */
 export function writeDl(network: Network, opts: DlWriteOptions = {}): string {
-  const graphs = opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
+  const graphs =
+    opts.relation !== undefined ? network.relations.filter((g) => g.relation === opts.relation) : network.relations
   if (graphs.length === 0) throw new ParseError('E_OPTION', { field: 'relation' }, `no relation "${opts.relation}"`)
   const ids = network.nodes.ids
   const R = network.twoModeRows
@@ -401,7 +498,8 @@ export function writeDl(network: Network, opts: DlWriteOptions = {}): string {
     out.push('row labels:', ...ids.slice(0, R).map((s) => quoteName(s)))
     out.push('column labels:', ...ids.slice(R).map((s) => quoteName(s)))
   } else out.push('labels:', ...ids.map((s) => quoteName(s)))
-  if (nm > 1 || graphs[0]!.relation !== '') out.push('matrix labels:', ...graphs.map((g) => quoteName(g.relation, true)))
+  if (nm > 1 || graphs[0]!.relation !== '')
+    out.push('matrix labels:', ...graphs.map((g) => quoteName(g.relation, true)))
   out.push('data:')
   graphs.forEach((g, m) => {
     if (format === 'fullmatrix') {
@@ -428,7 +526,8 @@ export function writeDl(network: Network, opts: DlWriteOptions = {}): string {
           if (!g.directed) out.push(`${t + 1} ${s + 1} ${w}`)
         }
       }
-      if (R === null && g.loops) for (let u = 0; u < n; u++) if (g.loops[u]) out.push(`${u + 1} ${u + 1} ${formatNumber(g.loops[u]!)}`)
+      if (R === null && g.loops)
+        for (let u = 0; u < n; u++) if (g.loops[u]) out.push(`${u + 1} ${u + 1} ${formatNumber(g.loops[u]!)}`)
     }
   })
   return out.join('\n') + '\n'
