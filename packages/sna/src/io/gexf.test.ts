@@ -1,6 +1,5 @@
 // GEXF 1.2/1.3: Gephi-style files, kinds as relations, direction rules, malformed files, encodings and round-trips.
 
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NetworkBuilder } from '../builder.js'
@@ -9,13 +8,8 @@ import { readGexf, writeGexf } from './gexf.js'
 import { readGraphml } from './graphml.js'
 import { fail, networkArbitrary, sameFull } from './network.test-util.js'
 import { tieSet } from './roundtrip.test-util.js'
+import { fixture, REFERENCE } from '../../test/reference.js'
 
-const FIXTURES = new URL('../../test/fixtures/', import.meta.url)
-const fixture = (path: string): Uint8Array => readFileSync(new URL(path, FIXTURES))
-const INDEX = JSON.parse(new TextDecoder().decode(fixture('index.json'))) as {
-  dataset: string
-  inputs: { files: Record<string, string> }
-}[]
 const codes = (ws: { code: string }[]): string[] => ws.map((w) => w.code)
 
 /** A file as Gephi 0.10 exports it (GEXF 1.2draft with viz data). */
@@ -132,7 +126,7 @@ describe('readGexf', () => {
   })
 
   it('converts every reference data set from GraphML to GEXF 1.2 and 1.3 and back', () => {
-    for (const d of INDEX.filter((x) => x.inputs.files.graphml)) {
+    for (const d of REFERENCE.filter((x) => x.inputs.files.graphml)) {
       const net = readGraphml(fixture(d.inputs.files.graphml!)).network
       for (const version of ['1.2', '1.3'] as const) {
         const back = readGexf(writeGexf(net, { version }))

@@ -1,6 +1,5 @@
 // GraphML: the reference data sets, keys/defaults/direction rules, malformed files, encodings and round-trips.
 
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NetworkBuilder } from '../builder.js'
@@ -9,19 +8,7 @@ import { parseCsv } from './csv.js'
 import { readGraphml, writeGraphml } from './graphml.js'
 import { fail, networkArbitrary, sameFull } from './network.test-util.js'
 import { sameNetwork, tieSet } from './roundtrip.test-util.js'
-
-const FIXTURES = new URL('../../test/fixtures/', import.meta.url)
-const fixture = (path: string): Uint8Array => readFileSync(new URL(path, FIXTURES))
-
-interface Dataset {
-  dataset: string
-  directed: boolean
-  twoMode: boolean
-  nodes: number
-  edges: number
-  inputs: { files: Record<string, string> }
-}
-const INDEX = JSON.parse(new TextDecoder().decode(fixture('index.json'))) as Dataset[]
+import { fixture, REFERENCE } from '../../test/reference.js'
 
 const codes = (ws: { code: string }[]): string[] => ws.map((w) => w.code)
 
@@ -30,7 +17,7 @@ const doc = (body: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n${body}\n</graphml>\n`
 
 describe('readGraphml: reference data sets', () => {
-  for (const d of INDEX.filter((x) => x.inputs.files.graphml)) {
+  for (const d of REFERENCE.filter((x) => x.inputs.files.graphml)) {
     it(`${d.dataset}: counts, direction, node table and weights`, () => {
       const { network, warnings } = readGraphml(fixture(d.inputs.files.graphml!), { source: d.dataset })
       expect(warnings).toEqual([])
@@ -75,7 +62,7 @@ describe('readGraphml: reference data sets', () => {
   })
 
   it('every data set round-trips through writeGraphml', () => {
-    for (const d of INDEX.filter((x) => x.inputs.files.graphml)) {
+    for (const d of REFERENCE.filter((x) => x.inputs.files.graphml)) {
       const net = readGraphml(fixture(d.inputs.files.graphml!)).network
       sameFull(readGraphml(writeGraphml(net)).network, net)
     }

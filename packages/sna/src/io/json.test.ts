@@ -10,13 +10,8 @@ import { readGraphml } from './graphml.js'
 import { locateJsonError, readJson, writeJson } from './json.js'
 import { fail, networkArbitrary, sameFull } from './network.test-util.js'
 import { tieSet } from './roundtrip.test-util.js'
+import { fixture, REFERENCE } from '../../test/reference.js'
 
-const FIXTURES = new URL('../../test/fixtures/', import.meta.url)
-const fixture = (path: string): Uint8Array => readFileSync(new URL(path, FIXTURES))
-const INDEX = JSON.parse(new TextDecoder().decode(fixture('index.json'))) as {
-  dataset: string
-  inputs: { files: Record<string, string> }
-}[]
 const codes = (ws: { code: string }[]): string[] => ws.map((w) => w.code)
 
 describe('readJson', () => {
@@ -256,7 +251,7 @@ describe('writeJson', () => {
   })
 
   it('round-trips every reference data set (davis as two-mode)', () => {
-    for (const d of INDEX.filter((x) => x.inputs.files.graphml)) {
+    for (const d of REFERENCE.filter((x) => x.inputs.files.graphml)) {
       const net = readGraphml(fixture(d.inputs.files.graphml!), { twoMode: d.dataset === 'davis' }).network
       const back = readJson(writeJson(net))
       expect(back.warnings).toEqual([])
