@@ -2,6 +2,7 @@
 
 import { ParseError, type Location, type Warning, type WarningCode, WARNING_CODES } from './errors.js'
 import { Graph, Network, NodeTable, type AttributeValue } from './graph.js'
+import { TieColumns } from './tieColumns.js'
 
 export interface BuildOptions {
   directed: boolean
@@ -26,45 +27,6 @@ export const BUILD_DEFAULTS = {
 export interface BuildResult {
   network: Network
   warnings: Warning[]
-}
-
-/** Growable typed-array columns for ties, so large inputs allocate no object per tie. */
-class TieColumns {
-  src = new Int32Array(1024)
-  dst = new Int32Array(1024)
-  w = new Float64Array(1024)
-  rel = new Uint16Array(1024)
-  line = new Int32Array(1024)
-  length = 0
-
-  push(s: number, t: number, w: number, rel: number, line: number): void {
-    if (this.length === this.src.length) this.grow()
-    const k = this.length++
-    this.src[k] = s
-    this.dst[k] = t
-    this.w[k] = w
-    this.rel[k] = rel
-    this.line[k] = line
-  }
-
-  private grow(): void {
-    const size = this.src.length * 2
-    const src = new Int32Array(size)
-    src.set(this.src)
-    this.src = src
-    const dst = new Int32Array(size)
-    dst.set(this.dst)
-    this.dst = dst
-    const w = new Float64Array(size)
-    w.set(this.w)
-    this.w = w
-    const rel = new Uint16Array(size)
-    rel.set(this.rel)
-    this.rel = rel
-    const line = new Int32Array(size)
-    line.set(this.line)
-    this.line = line
-  }
 }
 
 /**
@@ -159,8 +121,6 @@ export class NetworkBuilder {
     let r = this.relIndex.get(name)
     if (r === undefined) {
       r = this.relations.length
-      if (r >= 0xffff)
-        throw new ParseError('E_UNSUPPORTED', { source: this.options.source }, 'more than 65535 relations')
       this.relations.push(name)
       this.relIndex.set(name, r)
     }
@@ -220,7 +180,7 @@ export class NetworkBuilder {
       this.loops.set(s, (this.loops.get(s) ?? 0) + weight)
       return
     }
-    this.ties.push(s, t, weight, r, line)
+    this.ties.push(s, t, weight, r, line, where?.column ?? 0)
   }
 
   private at(where: Location | undefined, field?: string): Location {

@@ -5,19 +5,16 @@ import {
   analysisToJson,
   analyze,
   analyzeGroups,
-  isFormatName,
   NETWORK_MEASURES,
   NODE_MEASURES,
-  readNetwork,
   twoModeSummary,
-  type FormatName,
   type Graph,
   type Network,
-  type Warning,
 } from '@cosafe/sna'
 import { UsageError } from '../errors.js'
 import { t, parseLang } from '../i18n.js'
-import { readInput, siblingNodesFile, writeOutput, type Io } from '../io.js'
+import { writeOutput, type Io } from '../io.js'
+import { INPUT_OPTIONS, inputArgs, loadNetwork, pickRelation, reportWarnings, type InputArgs } from './input.js'
 import { progressBar } from '../progress.js'
 import { toCsv, toTable, type Report } from '../format.js'
 
@@ -46,13 +43,8 @@ Network measures: ${NETWORK_MEASURES.join(', ')}
 Node measures: ${NODE_MEASURES.join(', ')}
 `
 
-interface AnalyzeArgs {
+interface AnalyzeArgs extends InputArgs {
   file: string
-  format?: FormatName
-  nodes?: string
-  directed?: boolean
-  twoMode: boolean
-  relation?: string
   attribute?: string
   coreAttribute?: string
   relation2?: string
@@ -67,12 +59,7 @@ function parse(argv: string[]): AnalyzeArgs {
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: 'string' },
-      nodes: { type: 'string' },
-      directed: { type: 'boolean' },
-      undirected: { type: 'boolean' },
-      'two-mode': { type: 'boolean' },
-      relation: { type: 'string' },
+      ...INPUT_OPTIONS,
       attribute: { type: 'string' },
       'core-attribute': { type: 'string' },
       relation2: { type: 'string' },
@@ -81,16 +68,11 @@ function parse(argv: string[]): AnalyzeArgs {
       csv: { type: 'boolean' },
       table: { type: 'boolean' },
       out: { type: 'string' },
-      lang: { type: 'string' },
     },
   })
   if (positionals.length !== 1) throw new UsageError(`analyze needs exactly one input file, got ${positionals.length}`)
-  if (values.directed && values.undirected) throw new UsageError('--directed and --undirected exclude each other')
   const outputs = (['json', 'csv', 'table'] as const).filter((k) => values[k])
   if (outputs.length > 1) throw new UsageError(`choose one output: --${outputs.join(' or --')}`)
-  if (values.format !== undefined && !isFormatName(values.format)) {
-    throw new UsageError(`--format must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${values.format}"`)
-  }
   const measures = values.measures
     ?.split(',')
     .map((s) => s.trim())
@@ -105,11 +87,7 @@ function parse(argv: string[]): AnalyzeArgs {
   }
   return {
     file: positionals[0]!,
-    format: values.format as FormatName | undefined,
-    nodes: values.nodes,
-    directed: values.directed ? true : values.undirected ? false : undefined,
-    twoMode: Boolean(values['two-mode']),
-    relation: values.relation,
+    ...inputArgs(values),
     attribute: values.attribute,
     coreAttribute: values['core-attribute'],
     relation2: values.relation2,
@@ -117,38 +95,6 @@ function parse(argv: string[]): AnalyzeArgs {
     output: outputs[0] ?? 'table',
     out: values.out,
   }
-}
-
-/** Reads an input file with the CLI's conventions (sibling node table, two-mode, direction). */
-export function loadNetwork(
-  file: string,
-  opts: { format?: FormatName; nodes?: string; directed?: boolean; twoMode?: boolean },
-): { network: Network; warnings: Warning[]; format: FormatName } {
-  const bytes = readInput(file)
-  const nodesFile = opts.nodes ?? siblingNodesFile(file)
-  const nodes = nodesFile !== undefined ? readInput(nodesFile) : undefined
-  return readNetwork(bytes, {
-    source: file,
-    format: opts.format,
-    directed: opts.directed,
-    twoMode: opts.twoMode,
-    nodes,
-    nodesSource: nodesFile,
-  })
-}
-
-function pickRelation(network: Network, name: string | undefined): Graph {
-  if (name === undefined) return network.graph
-  const g = network.findRelation(name)
-  if (!g) {
-    throw new UsageError(
-      `--relation: the file has no relation "${name}"; it has ${network
-        .relationNames()
-        .map((r) => `"${r}"`)
-        .join(', ')}`,
-    )
-  }
-  return g
 }
 
 /** Group measures: by attribute, core partition and a second relation when given. */
@@ -245,11 +191,7 @@ export function runAnalyze(argv: string[], io: Io): number {
         '\n'
     }
   }
-  if (a.output !== 'table')
-    for (const w of warnings)
-      io.err(
-        `note: ${w.where?.source ?? a.file}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`,
-      )
+  if (a.output !== 'table') reportWarnings(io, warnings, a.file)
   writeOutput(io, text, a.out, t('wrote', lang))
   return 0
 }

@@ -1,10 +1,10 @@
 // `cosafe convert IN OUT`: rewrites a network file in another format.
 
 import { parseArgs } from 'node:util'
-import { formatForFileName, isFormatName, writeNetwork, writeNodesCsv, type FormatName } from '@cosafe/sna'
+import { formatForFileName, writeNetwork, writeNodesCsv } from '@cosafe/sna'
 import { UsageError } from '../errors.js'
 import { writeOutput, type Io } from '../io.js'
-import { loadNetwork } from './analyze.js'
+import { formatOption, INPUT_OPTIONS, inputArgs, loadNetwork, pickRelation, reportWarnings } from './input.js'
 
 export const CONVERT_HELP = `cosafe convert IN OUT [options]
 
@@ -25,47 +25,18 @@ export function runConvert(argv: string[], io: Io): number {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      to: { type: 'string' },
-      format: { type: 'string' },
-      nodes: { type: 'string' },
-      directed: { type: 'boolean' },
-      undirected: { type: 'boolean' },
-      'two-mode': { type: 'boolean' },
-      relation: { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: { ...INPUT_OPTIONS, to: { type: 'string' } },
   })
   if (positionals.length !== 2)
     throw new UsageError(`convert needs an input and an output file, got ${positionals.length} file name(s)`)
   const [input, output] = positionals as [string, string]
-  for (const [flag, v] of [
-    ['--to', values.to],
-    ['--format', values.format],
-  ] as const) {
-    if (v !== undefined && !isFormatName(v))
-      throw new UsageError(`${flag} must be one of csv, matrix, dl, pajek, graphml, gexf, json; got "${v}"`)
-  }
-  if (values.directed && values.undirected) throw new UsageError('--directed and --undirected exclude each other')
-  const to = (values.to as FormatName | undefined) ?? (output === '-' ? undefined : formatForFileName(output))
+  const args = inputArgs(values)
+  const to = formatOption('--to', values.to) ?? (output === '-' ? undefined : formatForFileName(output))
   if (!to) throw new UsageError(`cannot tell the output format from "${output}"; name it with --to`)
-  const { network, warnings } = loadNetwork(input, {
-    format: values.format as FormatName | undefined,
-    nodes: values.nodes,
-    directed: values.directed ? true : values.undirected ? false : undefined,
-    twoMode: values['two-mode'],
-  })
-  if (values.relation !== undefined && !network.findRelation(values.relation)) {
-    throw new UsageError(
-      `--relation: the file has no relation "${values.relation}"; it has ${network
-        .relationNames()
-        .map((r) => `"${r}"`)
-        .join(', ')}`,
-    )
-  }
-  for (const w of warnings)
-    io.err(`note: ${w.where?.source ?? input}${w.where?.line ? `:${w.where.line}` : ''}: ${w.message} (${w.count}×)\n`)
-  const text = writeNetwork(network, to, values.relation !== undefined ? { relation: values.relation } : {})
+  const { network, warnings } = loadNetwork(input, args)
+  if (args.relation !== undefined) pickRelation(network, args.relation)
+  reportWarnings(io, warnings, input)
+  const text = writeNetwork(network, to, args.relation !== undefined ? { relation: args.relation } : {})
   const target = output === '-' ? undefined : output
   writeOutput(io, text, target, 'wrote')
   const hasNodeData = network.nodes.attributes.size > 0 || network.nodes.labels.some((l) => l !== null)

@@ -5,7 +5,7 @@ import { analyze, measureName, MEASURE_INFO, type NodeMeasure } from '@cosafe/sn
 import { formatValue, table } from '../format.js'
 import { parseLang, type Lang } from '../i18n.js'
 import type { Io } from '../io.js'
-import { loadNetwork } from './analyze.js'
+import { loadNetwork } from './input.js'
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/governance.csv', import.meta.url))
 

@@ -6,16 +6,7 @@ import { NetworkBuilder } from '../builder.js'
 import { ParseError } from '../errors.js'
 import { parseCsv, readCsv, readMatrixCsv, writeCsv, writeMatrixCsv, writeNodesCsv } from './csv.js'
 import { sameNetwork } from './roundtrip.test-util.js'
-
-function fail(fn: () => unknown): ParseError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ParseError) return e
-    throw new Error(`expected a ParseError, got ${String(e)}`)
-  }
-  throw new Error('expected a ParseError, got a result')
-}
+import { fail } from './network.test-util.js'
 
 describe('readCsv', () => {
   it('reads Gephi files: Source,Target,Type,Weight in any case', () => {

@@ -8,16 +8,7 @@ import { readCsv } from './csv.js'
 import { lineNetwork } from './lineFormats.test-util.js'
 import { readPajek, writePajek } from './pajekNet.js'
 import { sameNetwork, tieSet } from './roundtrip.test-util.js'
-
-function fail(fn: () => unknown): ParseError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ParseError) return e
-    throw new Error(`expected a ParseError, got ${String(e)}`)
-  }
-  throw new Error('expected a ParseError, got a result')
-}
+import { fail } from './network.test-util.js'
 
 describe('readPajek on the reference set', () => {
   for (const r of REFERENCE) {

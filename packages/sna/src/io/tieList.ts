@@ -1,40 +1,10 @@
 // Ties collected by the matrix and list readers (DL, Pajek) before direction is decided.
 
 import type { NetworkBuilder } from '../builder.js'
+import { TieColumns } from '../tieColumns.js'
 
-/** Growable typed columns of raw ties: node indices, weight, relation number, line and column. */
-export class TieList {
-  src = new Int32Array(256)
-  dst = new Int32Array(256)
-  w = new Float64Array(256)
-  rel = new Int32Array(256)
-  line = new Int32Array(256)
-  col = new Int32Array(256)
-  length = 0
-
-  push(s: number, t: number, w: number, rel: number, line: number, col: number): void {
-    if (this.length === this.src.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2)
-        b.set(a)
-        return b
-      }
-      this.src = grow(this.src)
-      this.dst = grow(this.dst)
-      this.w = grow(this.w)
-      this.rel = grow(this.rel)
-      this.line = grow(this.line)
-      this.col = grow(this.col)
-    }
-    const k = this.length++
-    this.src[k] = s
-    this.dst[k] = t
-    this.w[k] = w
-    this.rel[k] = rel
-    this.line[k] = line
-    this.col[k] = col
-  }
-
+/** Raw ties of a reader, with the symmetry test and the undirected merge the matrix formats need. */
+export class TieList extends TieColumns {
   /** True when every tie s→t (per relation) is matched by t→s with the same value. */
   symmetric(): boolean {
     const seen = new Map<string, number>()

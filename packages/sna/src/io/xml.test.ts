@@ -3,6 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ParseError } from '../errors.js'
+import { fail } from './network.test-util.js'
 import {
   decodeXml,
   escapeXmlAttr,
@@ -30,16 +31,6 @@ function events(xml: string): string[] {
     } else if (e === XML_END) out.push(`</${r.name}>`)
     else if (e === XML_TEXT && r.value.trim() !== '') out.push(`'${r.value}'`)
   }
-}
-
-function fail(fn: () => unknown): ParseError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ParseError) return e
-    throw new Error(`expected a ParseError, got ${String(e)}`)
-  }
-  throw new Error('expected a ParseError, got a result')
 }
 
 const xmlError = (xml: string): ParseError => fail(() => events(xml))
