@@ -65,6 +65,10 @@ describe('cosafe analyze', () => {
     expect(text).toContain('id,label,sector,degree')
     const table = await run('analyze', EXAMPLE, '--directed', '--table', '--lang', 'zh-CN')
     expect(table.out).toContain('中介中心性')
+    // notes on the input in Chinese too
+    const dir2 = tmp()
+    writeFileSync(join(dir2, 'loops.csv'), 'source,target\na,a\na,b\n')
+    expect((await run('analyze', join(dir2, 'loops.csv'), '--lang', 'zh-CN')).out).toContain('已删除自环 (1×，第 2 行)')
     expect(table.out).toContain("Residents' Committee")
   })
   it('analyses a two-mode file', async () => {

@@ -5,6 +5,7 @@ import {
   analysisToJson,
   analyze,
   analyzeGroups,
+  describeCode,
   NETWORK_MEASURES,
   NODE_MEASURES,
   twoModeSummary,
@@ -186,7 +187,12 @@ export function runAnalyze(argv: string[], io: Io): number {
       text +=
         `\n${t('warnings', lang)}:\n` +
         warnings
-          .map((w) => `  - ${w.message} (${w.count}×${w.where?.line ? `, line ${w.where.line}` : ''})`)
+          .map((w) => {
+            // detailed messages are English; Chinese readers get the code's own text
+            const what = lang === 'zh-CN' ? describeCode(w.code, 'zh-CN') : w.message
+            const line = w.where?.line ? (lang === 'zh-CN' ? `，第 ${w.where.line} 行` : `, line ${w.where.line}`) : ''
+            return `  - ${what} (${w.count}×${line})`
+          })
           .join('\n') +
         '\n'
     }
