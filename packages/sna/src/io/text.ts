@@ -169,3 +169,193 @@ export function parseInteger(text: string, where: Location, what = 'an integer',
 export function truncate(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max)}…` : s
 }
+
+/**
+ * Reads whitespace-separated tokens (optionally also comma-separated) from text, keeping the
+ * 1-based line and column of each token, without allocating an object per token. Double-quoted
+ * tokens may hold separators and line breaks (a doubled quote inside is a quote). CRLF, CR and
+ * LF all end a line. Used by the line-oriented readers (UCINET DL, Pajek).
+ *
+ * @example
+ * const cur = new TokenCursor('a "b c"\n1 2', 'x.txt')
+ * while (cur.next()) console.log(cur.tok, cur.tokLine, cur.tokColumn)
+ */
+export class TokenCursor {
+  readonly text: string
+  readonly source: string | undefined
+  /** Commas separate tokens like spaces. */
+  commas: boolean
+  /** Characters that are tokens of their own and end words (e.g. "=:" in a DL header). */
+  punct = ''
+  /** The last token read, its 1-based line and column, and whether it was quoted. */
+  tok = ''
+  tokLine = 0
+  tokColumn = 0
+  tokQuoted = false
+  private pos = 0
+  private line = 1
+  private lineStart = 0
+  private saved: [number, number, number, string, number, number, boolean] | null = null
+
+  constructor(text: string, source?: string, commas = false) {
+    this.text = text
+    this.source = source
+    this.commas = commas
+  }
+
+  /** Reads the next token, across line ends. False at the end of the text. */
+  next(): boolean {
+    for (;;) {
+      const c = this.skipSeparators()
+      if (c < 0) return false
+      if (c === 10 || c === 13) {
+        this.endLine(c)
+        continue
+      }
+      this.read()
+      return true
+    }
+  }
+
+  /** Reads the next token on the current line. False at the line's end (which is not consumed). */
+  nextOnLine(): boolean {
+    const c = this.skipSeparators()
+    if (c < 0 || c === 10 || c === 13) return false
+    this.read()
+    return true
+  }
+
+  /** True when nothing but separators remains on the current line. */
+  atLineEnd(): boolean {
+    const c = this.skipSeparators()
+    return c < 0 || c === 10 || c === 13
+  }
+
+  /** Skips the rest of the current line (quotes are not interpreted). */
+  skipLine(): void {
+    const t = this.text
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos)
+      if (c === 10 || c === 13) return
+      this.pos++
+    }
+  }
+
+  /** Remembers the position (one slot) so that `reset` can return to it. */
+  mark(): void {
+    this.saved = [this.pos, this.line, this.lineStart, this.tok, this.tokLine, this.tokColumn, this.tokQuoted]
+  }
+
+  /** Returns to the position saved by `mark`. */
+  reset(): void {
+    const s = this.saved
+    if (!s) return
+    ;[this.pos, this.line, this.lineStart, this.tok, this.tokLine, this.tokColumn, this.tokQuoted] = s
+  }
+
+  /** Location of the last token (source, line, column), with an optional field name. */
+  where(field?: string): Location {
+    const loc: Location = { source: this.source, line: this.tokLine, column: this.tokColumn }
+    if (field !== undefined) loc.field = field
+    return loc
+  }
+
+  private isSeparator(c: number): boolean {
+    return (
+      c === 32 ||
+      c === 9 ||
+      c === 11 ||
+      c === 12 ||
+      c === 0xa0 ||
+      c === 0x3000 ||
+      c === 0xfeff ||
+      (this.commas && c === 44)
+    )
+  }
+
+  /** Skips separators on the line; returns the code at the position, or -1 at the end. */
+  private skipSeparators(): number {
+    const t = this.text
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos)
+      if (!this.isSeparator(c)) return c
+      this.pos++
+    }
+    return -1
+  }
+
+  private endLine(c: number): void {
+    this.pos += c === 13 && this.text.charCodeAt(this.pos + 1) === 10 ? 2 : 1
+    this.line++
+    this.lineStart = this.pos
+  }
+
+  private read(): void {
+    const t = this.text
+    const start = this.pos
+    this.tokLine = this.line
+    this.tokColumn = start - this.lineStart + 1
+    const c = t.charCodeAt(start)
+    if (c === 34) {
+      this.readQuoted()
+      return
+    }
+    this.tokQuoted = false
+    if (this.punct !== '' && this.punct.includes(t[start]!)) {
+      this.pos++
+      this.tok = t[start]!
+      return
+    }
+    let i = start
+    while (i < t.length) {
+      const d = t.charCodeAt(i)
+      if (d === 10 || d === 13 || this.isSeparator(d)) break
+      if (this.punct !== '' && this.punct.includes(t[i]!)) break
+      i++
+    }
+    this.pos = i
+    this.tok = t.slice(start, i)
+  }
+
+  private readQuoted(): void {
+    const t = this.text
+    const line = this.tokLine
+    const column = this.tokColumn
+    let s = ''
+    let i = this.pos + 1
+    let from = i
+    for (;;) {
+      if (i >= t.length) {
+        throw new ParseError(
+          'E_SYNTAX',
+          { source: this.source, line, column },
+          'a quoted name is not closed (missing ")',
+        )
+      }
+      const d = t.charCodeAt(i)
+      if (d === 34) {
+        s += t.slice(from, i)
+        if (t.charCodeAt(i + 1) === 34) {
+          s += '"'
+          i += 2
+          from = i
+          continue
+        }
+        i++
+        break
+      }
+      if (d === 10 || d === 13) {
+        // a line break inside quotes: keep it, count the line
+        const step = d === 13 && t.charCodeAt(i + 1) === 10 ? 2 : 1
+        i += step
+        this.line++
+        this.lineStart = i
+        continue
+      }
+      i++
+    }
+    this.pos = i
+    this.tok = s
+    this.tokQuoted = true
+  }
+}
