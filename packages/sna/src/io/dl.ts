@@ -490,14 +490,19 @@ class Names {
     if (i !== undefined) return i
     if (this.closed) throw new ParseError('E_UNKNOWN_NODE', cur.where(), `unknown label "${truncate(cur.tok)}"`)
     if (this.ids.length >= this.limit) {
-      throw new ParseError('E_COUNT', cur.where(), `label "${truncate(cur.tok)}" would be number ${this.limit + 1}, but the header declares ${this.limit}`)
+      throw new ParseError(
+        'E_COUNT',
+        cur.where(),
+        `label "${truncate(cur.tok)}" would be number ${this.limit + 1}, but the header declares ${this.limit}`,
+      )
     }
     return this.add(cur.tok)
   }
 
   /** Defines the cursor's token as a new name (a repeated name is E_DUPLICATE_NODE). */
   define(cur: TokenCursor): number {
-    if (this.index.has(cur.tok)) throw new ParseError('E_DUPLICATE_NODE', cur.where(), `label "${truncate(cur.tok)}" appears twice`)
+    if (this.index.has(cur.tok))
+      throw new ParseError('E_DUPLICATE_NODE', cur.where(), `label "${truncate(cur.tok)}" appears twice`)
     return this.lookup(cur)
   }
 }

@@ -12,7 +12,7 @@ import { centralization, CENTRALIZATION_MAX, density, reciprocity } from './netw
 import { pagerank } from './pagerank.js'
 import { betweenness, closeness, harmonicCloseness, pathSweep } from './paths.js'
 import { floyd, rng, slowBetweenness, slowCloseness } from './slow.test-util.js'
-import { structuralHoles } from './structuralHoles.js'
+import { dyadicConstraint, structuralHoles } from './structuralHoles.js'
 
 function randomGraph(seed: number, n: number, p: number, directed: boolean, weighted = false): Graph {
   const r = rng(seed)
@@ -211,5 +211,29 @@ describe('clustering, cores, components, structural holes', () => {
     // triangle: every alter redundant through the other: c = 2·(1/2 + 1/4)², size = 2 − 2·1/2 = 1
     const t = structuralHoles(edges('a-b b-c c-a'))
     close([t.constraint[0]!, t.effectiveSize[0]!], [2 * 0.75 ** 2, 1])
+  })
+  it('splits constraint into dyadic parts and measures hierarchy', () => {
+    // i's alters a and b are tied; a also reaches x outside i's neighbourhood
+    const g = edges('i-a i-b a-b a-x')
+    const whole = structuralHoles(g)
+    const d = dyadicConstraint(g, 0)
+    expect(Array.from(d.alters)).toEqual([1, 2])
+    close(d.values, [(1 / 2 + 1 / 4) ** 2, (1 / 2 + 1 / 6) ** 2])
+    close([whole.constraint[0]!], [d.values[0]! + d.values[1]!])
+    // hierarchy: Σ r ln r / (N ln N), r_j = c_ij / (C/N)
+    const c = d.values[0]! + d.values[1]!
+    const r = Array.from(d.values, (v) => v / (c / 2))
+    close([whole.hierarchy[0]!], [(r[0]! * Math.log(r[0]!) + r[1]! * Math.log(r[1]!)) / (2 * Math.log(2))])
+    // a star centre's alters weigh alike: no hierarchy; one neighbour: undefined
+    expect(structuralHoles(edges('c-a c-b c-d')).hierarchy[0]).toBeCloseTo(0, 12)
+    expect(Number.isNaN(whole.hierarchy[3]!)).toBe(true)
+  })
+  it('counts only ties inside the ego network in the ego model', () => {
+    const g = edges('i-a i-b a-b a-x')
+    // ego model: a invests half in b (its tie to x is outside i's neighbourhood)
+    const ego = structuralHoles(g, { model: 'ego' })
+    close([ego.constraint[0]!], [2 * 0.75 ** 2])
+    close(dyadicConstraint(g, 0, { model: 'ego' }).values, [0.5625, 0.5625])
+    expect(ego.constraint[0]!).toBeGreaterThan(structuralHoles(g).constraint[0]!)
   })
 })

@@ -5,6 +5,8 @@
 // constraint c_i = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i), q≠j} p_iq p_qj)²;
 // effectiveSize e_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i), q≠j} p_iq m_jq) (undirected: |N| − 2t/|N|);
 // efficiency = effectiveSize / |N(i)|. All three are null for a node without neighbours.
+// hierarchy = Σ_j r_j ln r_j / (N ln N), r_j = c_ij/(C_i/N) (Burt 1992; UCINET), null below two
+// neighbours. The ego-network model counts an alter's investments inside ego's neighbourhood only.
 // Matches networkx (which returns NaN for directed nodes without out-ties; defined here, igraph
 // agrees for constraint) and igraph's constraint on binary graphs.
 
@@ -15,21 +17,36 @@ export interface StructuralHoles {
   constraint: Float64Array
   effectiveSize: Float64Array
   efficiency: Float64Array
+  /**
+   * Burt's hierarchy: how much of the constraint comes from one alter,
+   * Σ_j r_j ln r_j / (N ln N) with r_j = c_ij / (C_i / N); NaN with fewer than two neighbours.
+   */
+  hierarchy: Float64Array
+}
+
+export interface StructuralHolesOptions {
+  /**
+   * 'whole' (default): an alter's investments are shares of all its ties (Burt, networkx,
+   * igraph). 'ego': only its ties inside ego's neighbourhood count (UCINET's ego-network model).
+   */
+  model?: 'whole' | 'ego'
 }
 
 /**
- * Burt's constraint, effective size and efficiency of every node (binary ties).
+ * Burt's constraint, effective size, efficiency and hierarchy of every node (binary ties).
  *
  * @example
  * structuralHoles(edges('a-b a-c')).constraint // [0.5, 1, 1]
  */
-export function structuralHoles(g: Graph): StructuralHoles {
+export function structuralHoles(g: Graph, opts: StructuralHolesOptions = {}): StructuralHoles {
+  const ego = opts.model === 'ego'
   const { offsets, targets, mult } = g.skeleton()
   const n = g.n
   const constraint = new Float64Array(n).fill(NaN)
   const effectiveSize = new Float64Array(n).fill(NaN)
   const efficiency = new Float64Array(n).fill(NaN)
-  // row sums and row maxima of s
+  const hierarchy = new Float64Array(n).fill(NaN)
+  // row sums and row maxima of s over all ties (the whole-network model)
   const rowSum = new Float64Array(n)
   const rowMax = new Float64Array(n)
   for (let v = 0; v < n; v++) {
@@ -42,10 +59,13 @@ export function structuralHoles(g: Graph): StructuralHoles {
     rowSum[v] = s
     rowMax[v] = mx
   }
-  // scratch: p_iq of i's neighbours (NaN = not a neighbour), indirect sums per neighbour
+  // scratch: p_iq of i's neighbours (NaN = not a neighbour), indirect sums per neighbour, and
+  // for the ego model each alter's sum and maximum over ties inside the ego network
   const pi = new Float64Array(n).fill(NaN)
   const indirect = new Float64Array(n)
   const redundancy = new Float64Array(n)
+  const egoSum = new Float64Array(n)
+  const egoMax = new Float64Array(n)
   for (let i = 0; i < n; i++) {
     const lo = offsets[i]!
     const hi = offsets[i + 1]!
@@ -57,6 +77,23 @@ export function structuralHoles(g: Graph): StructuralHoles {
       indirect[j] = 0
       redundancy[j] = 0
     }
+    if (ego) {
+      // an alter's ties to ego and to the other alters only
+      for (let e = lo; e < hi; e++) {
+        const q = targets[e]!
+        let sum = mult[e]!
+        let mx = mult[e]!
+        for (let f = offsets[q]!; f < offsets[q + 1]!; f++) {
+          if (Number.isNaN(pi[targets[f]!]!)) continue
+          sum += mult[f]!
+          if (mult[f]! > mx) mx = mult[f]!
+        }
+        egoSum[q] = sum
+        egoMax[q] = mx
+      }
+    }
+    const sumOf = ego ? egoSum : rowSum
+    const maxOf = ego ? egoMax : rowMax
     // for every q ∈ N(i) and j ∈ N(q) ∩ N(i), j ≠ i: p_iq p_qj and p_iq m_jq
     for (let e = lo; e < hi; e++) {
       const q = targets[e]!
@@ -65,8 +102,8 @@ export function structuralHoles(g: Graph): StructuralHoles {
         const j = targets[f]!
         if (j === i || Number.isNaN(pi[j]!)) continue
         const s = mult[f]!
-        indirect[j]! += (piq * s) / rowSum[q]!
-        redundancy[j]! += (piq * s) / rowMax[j]!
+        indirect[j]! += (piq * s) / sumOf[q]!
+        redundancy[j]! += (piq * s) / maxOf[j]!
       }
     }
     let c = 0
@@ -74,15 +111,58 @@ export function structuralHoles(g: Graph): StructuralHoles {
     for (let e = lo; e < hi; e++) {
       const j = targets[e]!
       const x = pi[j]! + indirect[j]!
+      indirect[j] = x * x // now the dyadic constraint c_ij
       c += x * x
       es += 1 - redundancy[j]!
     }
     constraint[i] = c
     effectiveSize[i] = es
     efficiency[i] = es / k
+    if (k >= 2 && c > 0) {
+      let h = 0
+      for (let e = lo; e < hi; e++) {
+        const r = indirect[targets[e]!]! / (c / k)
+        if (r > 0) h += r * Math.log(r)
+      }
+      hierarchy[i] = h / (k * Math.log(k))
+    }
     for (let e = lo; e < hi; e++) pi[targets[e]!] = NaN
   }
-  return { constraint, effectiveSize, efficiency }
+  return { constraint, effectiveSize, efficiency, hierarchy }
+}
+
+/**
+ * Dyadic constraint of node i: c_ij = (p_ij + Σ_q p_iq p_qj)² for each neighbour j, the part of
+ * i's constraint that j accounts for. Returns parallel arrays of neighbours and values.
+ */
+export function dyadicConstraint(
+  g: Graph,
+  i: number,
+  opts: StructuralHolesOptions = {},
+): { alters: Int32Array; values: Float64Array } {
+  const { offsets, targets, mult } = g.skeleton()
+  const lo = offsets[i]!
+  const hi = offsets[i + 1]!
+  const alters = targets.slice(lo, hi)
+  const inN = new Set(alters)
+  const rowTotal = (q: number): number => {
+    let s = 0
+    for (let f = offsets[q]!; f < offsets[q + 1]!; f++)
+      if (opts.model !== 'ego' || targets[f] === i || inN.has(targets[f]!)) s += mult[f]!
+    return s
+  }
+  const own = rowTotal(i)
+  const p = (q: number, j: number, total: number): number => {
+    for (let f = offsets[q]!; f < offsets[q + 1]!; f++) if (targets[f] === j) return mult[f]! / total
+    return 0
+  }
+  const values = new Float64Array(alters.length)
+  alters.forEach((j, k) => {
+    let x = p(i, j, own)
+    for (const q of alters) if (q !== j) x += p(i, q, own) * p(q, j, rowTotal(q))
+    values[k] = x * x
+  })
+  return { alters, values }
 }
 
 /** Burt's constraint alone (NaN for nodes without neighbours). */
