@@ -47,6 +47,7 @@ export const NODE_MEASURES = [
   'constraint',
   'effectiveSize',
   'efficiency',
+  'hierarchy',
   'weightedBetweenness',
   'weightedBetweennessNormalized',
   'weightedCloseness',
@@ -89,7 +90,7 @@ const GROUPS: Record<string, readonly string[]> = {
     'closenessCentralization',
   ],
   weightedPaths: ['weightedBetweenness', 'weightedBetweennessNormalized', 'weightedCloseness'],
-  holes: ['constraint', 'effectiveSize', 'efficiency'],
+  holes: ['constraint', 'effectiveSize', 'efficiency', 'hierarchy'],
 }
 
 export interface AnalyzeOptions {
@@ -247,6 +248,7 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
     col('constraint', h.constraint)
     col('effectiveSize', h.effectiveSize)
     col('efficiency', h.efficiency)
+    col('hierarchy', h.hierarchy)
   }
   return { network: net, nodes }
 }

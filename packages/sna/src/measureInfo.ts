@@ -230,6 +230,12 @@ export const MEASURE_INFO: Record<NetworkMeasure | NodeMeasure, MeasureText> = {
     explainEn: 'Effective size divided by the number of partners.',
     explainZh: '有效规模除以伙伴数量。',
   },
+  hierarchy: {
+    en: 'Hierarchy (Burt)',
+    zh: '等级度（Burt）',
+    explainEn: 'How much of the constraint comes from a single partner (0 = spread evenly, 1 = all from one).',
+    explainZh: '约束集中来自某一个伙伴的程度（0 表示平均分布，1 表示全部来自一个伙伴）。',
+  },
   weightedBetweenness: {
     en: 'Betweenness (weighted)',
     zh: '加权中介中心性',
