@@ -6,9 +6,9 @@ import { readCsv, readMatrixCsv, writeCsv, writeMatrixCsv, type CsvReadOptions }
 import { readGexf, writeGexf } from './gexf.js'
 import { readGraphml, writeGraphml } from './graphml.js'
 import { readJson, writeJson } from './json.js'
-import { readPajek, writePajek } from './pajekNet.js'
+import { readPajek, writePajek } from './pajek.js'
 import { decodeText } from './text.js'
-import { readDl, writeDl } from './ucinetDl.js'
+import { readDl, writeDl } from './dl.js'
 import type { FormatName, ReadResult, WriteOptions } from './types.js'
 
 interface FormatInfo {

@@ -154,6 +154,11 @@ function startSection(st: PajekState): void {
       st.section = 'none'
       return
     case 'vertices':
+      if (st.section === 'skip' && st.n >= 0) {
+        // "*Partition p" / "*Vector v" sections of a project file repeat "*Vertices N": part of the skipped section
+        cur.skipLine()
+        return
+      }
       readVerticesLine(st)
       return
     case 'arcs':
