@@ -51,7 +51,8 @@ export class NetworkBuilder {
   private readonly relIndex = new Map<string, number>()
   private readonly ties = new TieColumns()
   private readonly warned = new Map<string, Warning>()
-  private loops: Map<number, number> | null = null
+  /** Kept self-loops: relation number → node → summed weight. */
+  private readonly loops = new Map<number, Map<number, number>>()
   private declared = false
 
   constructor(opts: BuildOptions) {
@@ -176,8 +177,9 @@ export class NetworkBuilder {
         return
       }
       this.warn('W_SELF_LOOP_KEPT', where)
-      if (!this.loops) this.loops = new Map()
-      this.loops.set(s, (this.loops.get(s) ?? 0) + weight)
+      let byNode = this.loops.get(r)
+      if (!byNode) this.loops.set(r, (byNode = new Map()))
+      byNode.set(s, (byNode.get(s) ?? 0) + weight)
       return
     }
     this.ties.push(s, t, weight, r, line, where?.column ?? 0)
@@ -217,15 +219,16 @@ export class NetworkBuilder {
     }
     const nodes = new NodeTable(this.ids.slice(), this.labels.slice(), attributes)
     if (this.relations.length === 0) this.relation('')
-    const loops = this.loops ? new Float64Array(n) : null
-    if (loops && this.loops) for (const [i, w] of this.loops) loops[i] = w
     const graphs: Graph[] = []
-    for (let r = 0; r < this.relations.length; r++) graphs.push(this.buildRelation(r, nodes, loops))
+    for (let r = 0; r < this.relations.length; r++) graphs.push(this.buildRelation(r, nodes))
     const network = new Network(nodes, this.directed, graphs, this.twoModeRows)
     return { network, warnings: [...this.warned.values()] }
   }
 
-  private buildRelation(r: number, nodes: NodeTable, loops: Float64Array | null): Graph {
+  private buildRelation(r: number, nodes: NodeTable): Graph {
+    const kept = this.loops.get(r)
+    const loops = kept ? new Float64Array(nodes.size) : null
+    if (loops && kept) for (const [i, w] of kept) loops[i] = w
     const T = this.ties
     const n = nodes.size
     // count ties of this relation per canonical source row

@@ -342,6 +342,15 @@ export function writeCsv(network: Network, opts: CsvWriteOptions = {}): string {
       if (withRel) row.push(csvField(g.relation, d))
       out.push(row.join(d))
     }
+    // kept self-loops, so that a reader keeping them gets them back
+    if (g.loops) {
+      for (let u = 0; u < g.n; u++) {
+        if (g.loops[u] === 0) continue
+        const row = [csvField(ids[u]!, d), csvField(ids[u]!, d), formatNumber(g.loops[u]!)]
+        if (withRel) row.push(csvField(g.relation, d))
+        out.push(row.join(d))
+      }
+    }
   }
   return out.join('\n') + '\n'
 }

@@ -865,7 +865,7 @@ export function writeDl(network: Network, opts: DlWriteOptions = {}): string {
   }
   out.push('data:')
   graphs.forEach((g, k) => {
-    const loops = k === 0 ? g.loops : null
+    const loops = g.loops
     if (format === 'fullmatrix') writeMatrix(out, g, loops, R)
     else {
       if (k > 0) out.push('!')

@@ -91,6 +91,10 @@ function sniff(head: string): FormatName | undefined {
   if (lower.startsWith('{')) return has('json')
   // adjacency matrix: the header row starts with an empty cell
   if (/^[,;\t]/.test(t)) return 'matrix'
+  // edge list: a header naming source and target columns
+  const first = t.slice(0, t.search(/\r|\n|$/)).toLowerCase()
+  if (/(^|[,;\t"])\s*(source|from)\s*"?[,;\t]/.test(first) && /[,;\t]"?\s*(target|to)\s*("|[,;\t]|$)/.test(first))
+    return 'csv'
   return undefined
 }
 

@@ -419,9 +419,10 @@ export function writeGexf(network: Network, opts: GexfWriteOptions = {}): string
     const rel = withRelation ? escapeXmlAttr(g.relation, 'a relation name') : null
     for (let e = 0; e < g.m; e++) edge(g.tieSource[e]!, g.tieTarget[e]!, g.tieWeight[e]!, rel)
   }
-  const loops = graphs[0]!.loops
-  if (loops) {
-    const rel = withRelation ? escapeXmlAttr(graphs[0]!.relation, 'a relation name') : null
+  for (const g of graphs) {
+    const loops = g.loops
+    if (!loops) continue
+    const rel = withRelation ? escapeXmlAttr(g.relation, 'a relation name') : null
     for (let i = 0; i < loops.length; i++) if (loops[i] !== 0) edge(i, i, loops[i]!, rel)
   }
   out.push('    </edges>', '  </graph>', '</gexf>')

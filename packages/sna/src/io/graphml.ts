@@ -191,13 +191,12 @@ export function selectRelations(network: Network, opts: WriteOptions): readonly 
 export function weightType(graphs: readonly Graph[]): 'int' | 'double' | null {
   let weighted = false
   let integral = true
-  const loops = graphs[0]?.loops
   const check = (w: number): void => {
     if (w !== 1) weighted = true
     if (!Number.isInteger(w) || w > 2147483647) integral = false
   }
   for (const g of graphs) for (let e = 0; e < g.m; e++) check(g.tieWeight[e]!)
-  if (loops) for (let i = 0; i < loops.length; i++) if (loops[i] !== 0) check(loops[i]!)
+  for (const g of graphs) if (g.loops) for (let i = 0; i < g.loops.length; i++) if (g.loops[i] !== 0) check(g.loops[i]!)
   return weighted ? (integral ? 'int' : 'double') : null
 }
 
@@ -572,9 +571,10 @@ export function writeGraphml(network: Network, opts: WriteOptions = {}): string 
     const rel = withRelation ? escapeXmlText(g.relation, 'a relation name') : null
     for (let e = 0; e < g.m; e++) edge(g.tieSource[e]!, g.tieTarget[e]!, g.tieWeight[e]!, rel)
   }
-  const loops = graphs[0]!.loops
-  if (loops) {
-    const rel = withRelation ? escapeXmlText(graphs[0]!.relation, 'a relation name') : null
+  for (const g of graphs) {
+    const loops = g.loops
+    if (!loops) continue
+    const rel = withRelation ? escapeXmlText(g.relation, 'a relation name') : null
     for (let i = 0; i < loops.length; i++) if (loops[i] !== 0) edge(i, i, loops[i]!, rel)
   }
   out.push('  </graph>', '</graphml>')

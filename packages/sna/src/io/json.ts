@@ -463,9 +463,10 @@ export function writeJson(network: Network, opts: WriteOptions = {}): string {
     const rel = withRelation ? JSON.stringify(g.relation) : null
     for (let e = 0; e < g.m; e++) edge(g.tieSource[e]!, g.tieTarget[e]!, g.tieWeight[e]!, rel)
   }
-  const loops = graphs[0]!.loops
-  if (loops) {
-    const rel = withRelation ? JSON.stringify(graphs[0]!.relation) : null
+  for (const g of graphs) {
+    const loops = g.loops
+    if (!loops) continue
+    const rel = withRelation ? JSON.stringify(g.relation) : null
     for (let i = 0; i < loops.length; i++) if (loops[i] !== 0) edge(i, i, loops[i]!, rel)
   }
   out.push(lines.join(',\n'))

@@ -504,7 +504,7 @@ export function writePajek(network: Network, opts: WriteOptions = {}): string {
   graphs.forEach((g, k) => {
     out.push(marked ? `${keyword} :${k + 1} ${pajekQuote(g.relation)}` : keyword)
     for (let e = 0; e < g.m; e++) out.push(`${g.tieSource[e]! + 1} ${g.tieTarget[e]! + 1} ${String(g.tieWeight[e]!)}`)
-    const loops = k === 0 && R === null ? g.loops : null
+    const loops = R === null ? g.loops : null
     if (loops) for (let i = 0; i < n; i++) if (loops[i] !== 0) out.push(`${i + 1} ${i + 1} ${String(loops[i]!)}`)
   })
   return out.join('\n') + '\n'
