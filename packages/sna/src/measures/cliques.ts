@@ -5,6 +5,7 @@
 // (Eppstein, Löffler & Strash 2010). Matches igraph `max_cliques(min = 3)`.
 
 import type { Graph } from '../graph.js'
+import { NetworkBuilder } from '../builder.js'
 import { coreness } from './coreness.js'
 
 /**
@@ -74,4 +75,43 @@ export function maximalCliques(g: Graph, opts: { minSize?: number } = {}): numbe
     expand([v], P, X)
   }
   return out
+}
+
+/**
+ * n-cliques (Luce 1950; Alba 1973): maximal sets of at least `minSize` nodes in which every two
+ * are at most n steps apart in the whole graph (paths may leave the set). n = 1 gives the
+ * maximal cliques. On the skeleton.
+ *
+ * @example
+ * nCliques(g, 2) // 2-cliques: everyone reaches everyone within two steps
+ */
+export function nCliques(g: Graph, n: number, opts: { minSize?: number } = {}): number[][] {
+  if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`n must be a whole number ≥ 1, got ${n}`)
+  const { offsets, targets } = g.skeleton()
+  const N = g.n
+  // the "within n steps" graph, by BFS to depth n from every node
+  const b = new NetworkBuilder({ directed: false })
+  for (let v = 0; v < N; v++) b.addNode(String(v))
+  const dist = new Int32Array(N).fill(-1)
+  const queue = new Int32Array(N)
+  for (let s = 0; s < N; s++) {
+    dist[s] = 0
+    queue[0] = s
+    let head = 0
+    let tail = 1
+    while (head < tail) {
+      const v = queue[head++]!
+      if (dist[v]! >= n) continue
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const w = targets[e]!
+        if (dist[w] === -1) {
+          dist[w] = dist[v]! + 1
+          queue[tail++] = w
+          if (w > s) b.addTie(s, w)
+        }
+      }
+    }
+    for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
+  }
+  return maximalCliques(b.build().network.graph, opts)
 }
