@@ -12,6 +12,7 @@
 
 import type { Graph } from '../graph.js'
 import { coreness } from './coreness.js'
+import { mulberry32 } from '../random.js'
 
 export interface CorePeripheryOptions {
   /** Random starts besides the k-core start (default 20). */
@@ -57,14 +58,7 @@ export function corePeripheryPartition(g: Graph, opts: CorePeripheryOptions = {}
   let A = 0
   for (let e = 0; e < w.length; e++) A += w[e]!
   A /= 2
-  let s = o.seed >>> 0
-  const rnd = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rnd = mulberry32(o.seed)
   const toPeriphery = new Float64Array(n) // a_uv + a_vu summed over periphery v
   const search = (core: Uint8Array): number => {
     let p = 0

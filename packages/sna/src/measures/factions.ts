@@ -7,6 +7,7 @@
 // until none helps; the best fit over the starts wins. Groups are numbered by first member.
 
 import type { Graph } from '../graph.js'
+import { mulberry32 } from '../random.js'
 
 export interface Factions {
   membership: Int32Array
@@ -36,14 +37,7 @@ export function factions(g: Graph, k: number, opts: { seed?: number; restarts?: 
   let A = 0
   for (let e = 0; e < mult.length; e++) A += mult[e]!
   A /= 2 // ordered-pair arcs
-  let state = (opts.seed ?? 1) >>> 0
-  const rnd = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rnd = mulberry32(opts.seed ?? 1)
   const toGroup = new Float64Array(n * k) // a_vu + a_uv summed over members u of each group
   const size = new Float64Array(k)
   let best: Int32Array | null = null

@@ -9,6 +9,7 @@
 // same partition every time. Binary unless `weight`. Isolates stay alone.
 
 import type { Graph } from '../graph.js'
+import { mulberry32 } from '../random.js'
 
 export interface LouvainOptions {
   /** γ: above 1 favours more, smaller communities; below 1 fewer, larger ones. Default 1. */
@@ -67,16 +68,7 @@ function baseLevel(g: Graph, weight: boolean): Level {
 }
 
 /** mulberry32: a small seeded generator for the node order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = mulberry32
 
 /** Phase 1 on one level: local moves; returns the community of each level node and whether any moved. */
 function localMoves(

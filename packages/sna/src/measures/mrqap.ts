@@ -10,6 +10,7 @@
 // Relations are matched to the dependent one by node id.
 
 import type { Graph } from '../graph.js'
+import { mulberry32 } from '../random.js'
 
 export interface MrqapOptions {
   permutations?: number
@@ -159,14 +160,7 @@ export function mrqap(y: Graph, predictors: readonly Graph[], opts: MrqapOptions
   const p = X.length + 1
   const r2 = sst > 0 ? 1 - full.sse / sst : NaN
   const adjustedR2 = sst > 0 ? 1 - ((1 - r2) * (N - 1)) / (N - p) : NaN
-  let state = (opts.seed ?? 1) >>> 0
-  const rnd = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rnd = mulberry32(opts.seed ?? 1)
   const coefficients: MrqapCoefficient[] = [
     {
       name: 'intercept',

@@ -10,6 +10,7 @@
 
 import type { Graph } from '../graph.js'
 import { eiIndex } from './groups.js'
+import { mulberry32, shuffle } from '../random.js'
 
 export interface PermutationOptions {
   /** Number of random permutations (default 1000). */
@@ -34,24 +35,10 @@ export interface PermutationResult {
   permutations: number
 }
 
-/** mulberry32 seeded generator and a Fisher–Yates shuffle. */
+/** A seeded Fisher–Yates shuffler. */
 function shuffler(seed: number): (a: Int32Array) => void {
-  let s = seed >>> 0
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return (a) => {
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1))
-      const x = a[i]!
-      a[i] = a[j]!
-      a[j] = x
-    }
-  }
+  const next = mulberry32(seed)
+  return (a) => shuffle(a, next)
 }
 
 function summarise(observed: number, values: Float64Array, centred: boolean): PermutationResult {

@@ -1,6 +1,7 @@
 // Slow, obvious versions of the measures, to check the fast kernels against in tests.
 
 import type { Graph } from '../graph.js'
+import { mulberry32 } from '../random.js'
 
 /** All-pairs distances by Floyd–Warshall (tie length 1, or 1/w when weighted); Infinity = unreachable. */
 export function floyd(g: Graph, weighted = false): Float64Array[] {
@@ -82,13 +83,4 @@ export function slowCloseness(g: Graph, d: Float64Array[], mode: 'in' | 'out' = 
 }
 
 /** A seeded pseudo-random generator (mulberry32) for reproducible random graphs in tests. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const rng = mulberry32
