@@ -5,7 +5,7 @@ import { edges } from '../builder.js'
 import { readCsv } from '../io/csv.js'
 import { fixture, expected } from '../../test/reference.js'
 import { concor } from './concor.js'
-import { blockmodel, concorTree, hierarchicalClustering, structuralEquivalence } from './positions.js'
+import { blockmodel, concorTree, cutTree, hierarchicalClustering, structuralEquivalence } from './positions.js'
 
 describe('concorTree', () => {
   it('agrees with the first split of the reference at depth 1', () => {
@@ -64,5 +64,16 @@ describe('structural equivalence and clustering', () => {
     expect(h.height).toEqual([1, 4.5])
     expect(hierarchicalClustering(D, 3, { linkage: 'single' }).height).toEqual([1, 4])
     expect(hierarchicalClustering(D, 3, { linkage: 'complete' }).height).toEqual([1, 5])
+  })
+  it('cuts a tree into k clusters (R cutree)', () => {
+    // points on a line at 0, 1, 10, 11, 30
+    const x = [0, 1, 10, 11, 30]
+    const D = Float64Array.from({ length: 25 }, (_, k) => Math.abs(x[Math.floor(k / 5)]! - x[k % 5]!))
+    const h = hierarchicalClustering(D, 5)
+    expect(Array.from(cutTree(h, 5, 1))).toEqual([0, 0, 0, 0, 0])
+    expect(Array.from(cutTree(h, 5, 2))).toEqual([0, 0, 0, 0, 1])
+    expect(Array.from(cutTree(h, 5, 3))).toEqual([0, 0, 1, 1, 2])
+    expect(Array.from(cutTree(h, 5, 5))).toEqual([0, 1, 2, 3, 4])
+    expect(() => cutTree(h, 5, 6)).toThrow(/from 1 to 5/)
   })
 })

@@ -288,3 +288,38 @@ export function hierarchicalClustering(
   }
   return { merge, height }
 }
+
+/**
+ * Cuts a dendrogram into k clusters (R's `cutree`): the first n − k merges are applied;
+ * clusters are numbered 0.. in order of their first node.
+ *
+ * @example
+ * cutTree(hierarchicalClustering(d, n), n, 3) // Int32Array of cluster numbers
+ */
+export function cutTree(tree: Dendrogram, n: number, k: number): Int32Array {
+  if (!(Number.isInteger(k) && k >= 1 && k <= n))
+    throw new RangeError(`the number of clusters must be a whole number from 1 to ${n}, got ${k}`)
+  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!
+    return x
+  }
+  const rep = new Int32Array(tree.merge.length) // a node of each merged cluster
+  const nodeOf = (ref: number): number => (ref < 0 ? -ref - 1 : rep[ref - 1]!)
+  for (let s = 0; s < n - k; s++) {
+    const [a, b] = tree.merge[s]!
+    const x = find(nodeOf(a))
+    const y = find(nodeOf(b))
+    parent[Math.max(x, y)] = Math.min(x, y)
+    rep[s] = Math.min(x, y)
+  }
+  const number = new Int32Array(n).fill(-1)
+  const membership = new Int32Array(n)
+  let count = 0
+  for (let v = 0; v < n; v++) {
+    const r = find(v)
+    if (number[r] === -1) number[r] = count++
+    membership[v] = number[r]!
+  }
+  return membership
+}
