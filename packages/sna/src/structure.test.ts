@@ -7,6 +7,7 @@ import { maximalCliques } from './measures/cliques.js'
 import { louvain } from './measures/louvain.js'
 import { qapTest } from './measures/permutation.js'
 import {
+  connectivityReport,
   egoReport,
   eiReport,
   keyPlayersReport,
@@ -15,6 +16,7 @@ import {
   positionsReport,
   qapReport,
   subgroupsReport,
+  twoModeReport,
   whatIfReport,
 } from './structure.js'
 
@@ -192,5 +194,35 @@ describe('multiplexReport', () => {
     expect(r.pairs).toHaveLength(1)
     expect(r.pairs[0]!.jaccard).toBeCloseTo(2 / 4, 12)
     expect(r.nodes.a).toEqual({ relations: 2, multiplexity: 0.5 })
+  })
+})
+
+describe('connectivityReport and twoModeReport', () => {
+  it('counts dyads and triads and measures reach within k steps', () => {
+    // a <-> b -> c: one mutual, one asymmetric, one null dyad; the triad is 111U (A<->B->C)
+    const g = edges('a->b b->a b->c', { directed: true })
+    const r = connectivityReport(g, { steps: 1 })
+    expect(r.dyads).toEqual({ mutual: 1, asymmetric: 1, null: 1 })
+    expect(r.triads!['111U']).toBe(1)
+    expect(Object.values(r.triads!).reduce((x, y) => x + y, 0)).toBe(1)
+    expect(r.reachability.nodes.a).toEqual({ reach: 2, share: 1, withinSteps: 0.5 })
+    expect(r.reachability.nodes.c!.reach).toBe(0)
+    expect(r.reachability.proportion).toBeCloseTo(4 / 6, 12)
+    expect(r.reachability.withinSteps).toBeCloseTo(3 / 6, 12)
+    expect(connectivityReport(edges('a-b')).triads).toBeNull()
+    expect(() => connectivityReport(g, { steps: 0 })).toThrow(/steps/)
+  })
+  it('normalises two-mode centralities per mode (K(2,3): Borgatti & Everett 1997)', () => {
+    const b = new NetworkBuilder({ directed: false, twoModeRows: 2 })
+    for (const r of ['r1', 'r2']) b.addNode(r)
+    for (const c of ['c1', 'c2', 'c3']) b.addNode(c)
+    for (const r of ['r1', 'r2']) for (const c of ['c1', 'c2', 'c3']) b.addTie(r, c, 1)
+    const g = b.build().network.graph
+    const r = twoModeReport(g)
+    expect(r.summary).toMatchObject({ rows: 2, columns: 3, ties: 6, density: 1 })
+    expect(r.nodes.r1).toMatchObject({ mode: 'row', degree: 3, degreeNormalized: 1, closenessNormalized: 1 })
+    expect(r.nodes.r1!.betweennessNormalized).toBeCloseTo(0.3, 12)
+    expect(r.nodes.c1!.betweennessNormalized).toBeCloseTo(1 / 12, 12)
+    expect(() => twoModeReport(edges('a-b'))).toThrow(/two-mode/)
   })
 })

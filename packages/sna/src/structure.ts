@@ -10,6 +10,9 @@
 import { analyze, NETWORK_MEASURES, type NetworkMeasure } from './analyze.js'
 import type { Graph, Network } from './graph.js'
 import { bicomponents } from './measures/biconnected.js'
+import { dyadCensus, reachability, triadCensus, TRIAD_TYPES, type TriadType } from './measures/census.js'
+import { twoModeCentrality } from './measures/twoModeCentrality.js'
+import { twoModeSummary } from './twoMode.js'
 import { maximalCliques, nCliques } from './measures/cliques.js'
 import { strongComponents, weakComponents } from './measures/components.js'
 import { continuousCoreness, corePeripheryPartition, CORE_PERIPHERY_DEFAULTS } from './measures/corePeriphery.js'
@@ -484,6 +487,61 @@ export function multiplexReport(network: Network, opts: { permutations?: number;
     nodes: byId(g, (i) => ({
       relations: m.nodeRelations[i]!,
       multiplexity: finiteOrNull(m.nodeMultiplexity[i]),
+    })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connectivity: dyad and triad census, reachability
+
+/**
+ * Dyad census, triad census (directed graphs) and reachability: everyone reachable, and within
+ * `steps` steps (default 2), per actor and for the whole network.
+ *
+ * @example
+ * connectivityReport(g).triads['030T'] // transitive triads
+ */
+export function connectivityReport(g: Graph, opts: { steps?: number } = {}) {
+  const steps = whole(g.n, 'steps', opts.steps, 1) ?? 2
+  const all = reachability(g)
+  const near = reachability(g, { maxSteps: steps })
+  const tri = g.directed ? triadCensus(g) : null
+  return {
+    options: { steps },
+    dyads: dyadCensus(g),
+    /** Directed graphs only (undirected ones have only the 003, 102, 201 and 300 types). */
+    triads: tri && (Object.fromEntries(TRIAD_TYPES.map((k, i) => [k, tri[i]!])) as Record<TriadType, number>),
+    reachability: {
+      /** Share of ordered pairs connected by a path. */
+      proportion: all.proportion,
+      /** Share of ordered pairs within `steps` steps. */
+      withinSteps: near.proportion,
+      nodes: byId(g, (i) => ({ reach: all.reach[i]!, share: all.share[i]!, withinSteps: near.share[i]! })),
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two-mode
+
+/**
+ * A two-mode network: counts, densities and degrees (METRICS.md's twoMode keys) and Borgatti &
+ * Everett's normalised degree, closeness and betweenness of every row and column node.
+ *
+ * @example
+ * twoModeReport(g).nodes['E1'].betweenness
+ */
+export function twoModeReport(g: Graph) {
+  const c = twoModeCentrality(g)
+  return {
+    summary: twoModeSummary(g),
+    nodes: byId(g, (i) => ({
+      mode: i < c.rows ? ('row' as const) : ('column' as const),
+      degree: c.rawDegree[i]!,
+      degreeNormalized: finiteOrNull(c.degree[i]),
+      closenessNormalized: finiteOrNull(c.closeness[i]),
+      betweenness: finiteOrNull(c.rawBetweenness[i]),
+      betweennessNormalized: finiteOrNull(c.betweenness[i]),
     })),
   }
 }
