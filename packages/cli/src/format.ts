@@ -51,7 +51,7 @@ export function toCsv(r: Report, lang: Lang): string {
 }
 
 /** East Asian wide characters take two columns in a terminal. */
-function width(s: string): number {
+export function width(s: string): number {
   let w = 0
   for (const ch of s) {
     const c = ch.codePointAt(0)!
@@ -70,7 +70,7 @@ function width(s: string): number {
   return w
 }
 
-function pad(s: string, w: number, right: boolean): string {
+export function pad(s: string, w: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, w - width(s)))
   return right ? fill + s : s + fill
 }

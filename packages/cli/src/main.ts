@@ -4,6 +4,9 @@ import { isParseError } from '@cosafe/sna'
 import { ANALYZE_HELP, runAnalyze } from './commands/analyze.js'
 import { CONVERT_HELP, runConvert } from './commands/convert.js'
 import { runDemo } from './commands/demo.js'
+import { EGO_HELP, KEYPLAYERS_HELP, runEgo, runKeyPlayers, runWhatIf, WHATIF_HELP } from './commands/actors.js'
+import { MULTIPLEX_HELP, QAP_HELP, runMultiplex, runQap } from './commands/qap.js'
+import { POSITIONS_HELP, runPositions, runSubgroups, SUBGROUPS_HELP } from './commands/structure.js'
 import { UsageError } from './errors.js'
 import { processIo, type Io } from './io.js'
 
@@ -12,10 +15,18 @@ export const HELP = `cosafe — collaborative public-safety governance networks
 Usage:
   cosafe analyze FILE [options]     measures of a network file (cosafe analyze --help)
   cosafe convert IN OUT [options]   rewrite a network in another format (cosafe convert --help)
+  cosafe subgroups FILE             components, cliques, k-plexes, communities, factions
+  cosafe positions FILE             CONCOR blockmodel, structural equivalence, core–periphery
+  cosafe ego FILE ID                one actor's ego network and structural holes
+  cosafe keyplayers FILE --k K      the K actors whose removal or reach matters most
+  cosafe whatif FILE --add a:b,…    every measure before and after a change of ties or actors
+  cosafe qap A B | Y X1 X2 …        QAP correlation of two relations, or MRQAP regression
+  cosafe multiplex FILE             the relations of a multiplex file compared
   cosafe demo [--lang zh-CN]        analyse the bundled example community
   cosafe help | --help              this text
   cosafe --version                  the version
 
+Every command takes --json, --table (default) or --csv, --out FILE and --lang en|zh-CN.
 Formats: CSV/TSV edge list (+ node table), adjacency-matrix CSV, UCINET DL, Pajek NET,
 GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 internal error.
 `
@@ -23,6 +34,13 @@ GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 inter
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number; help: string }> = {
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
+  subgroups: { run: runSubgroups, help: SUBGROUPS_HELP },
+  positions: { run: runPositions, help: POSITIONS_HELP },
+  ego: { run: runEgo, help: EGO_HELP },
+  keyplayers: { run: runKeyPlayers, help: KEYPLAYERS_HELP },
+  whatif: { run: runWhatIf, help: WHATIF_HELP },
+  qap: { run: runQap, help: QAP_HELP },
+  multiplex: { run: runMultiplex, help: MULTIPLEX_HELP },
   demo: {
     run: runDemo,
     help: 'cosafe demo [--lang en|zh-CN]\n\nAnalyses the bundled example community and shows what to do next.\n',

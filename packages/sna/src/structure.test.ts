@@ -67,7 +67,11 @@ describe('subgroupsReport', () => {
       ['d', 'e', 'f'],
     ])
     expect(r.strongComponents).toBeNull()
-    expect(r.options).toEqual({ minSize: 3, n: 2, factions: 2, resolution: 1, seed: 1 })
+    expect(r.options).toEqual({ minSize: 3, n: 2, k: 2, kPlexMinSize: 3, factions: 2, resolution: 1, seed: 1 })
+    // 2-plexes (each member tied to all but one other) of three: the triangles, and the bridge
+    // c–d with any one neighbour; none of four, where d (or c) would miss two
+    expect(r.kPlexes.map((x) => x.join('')).sort()).toEqual(['abc', 'acd', 'bcd', 'cde', 'cdf', 'def'])
+    expect(r.leiden.groups).toEqual(r.louvain.groups)
   })
   it('lists strong components of directed graphs and respects the minimum size', () => {
     const g = edges('a->b b->a b->c c->d d->c', { directed: true })

@@ -14,6 +14,8 @@ import { dyadCensus, reachability, triadCensus, TRIAD_TYPES, type TriadType } fr
 import { twoModeCentrality } from './measures/twoModeCentrality.js'
 import { twoModeSummary } from './twoMode.js'
 import { maximalCliques, nCliques } from './measures/cliques.js'
+import { kPlexes } from './measures/kplexes.js'
+import { leiden } from './measures/leiden.js'
 import { strongComponents, weakComponents } from './measures/components.js'
 import { continuousCoreness, corePeripheryPartition, CORE_PERIPHERY_DEFAULTS } from './measures/corePeriphery.js'
 import { coreness } from './measures/coreness.js'
@@ -85,9 +87,11 @@ export interface SubgroupOptions {
   minSize?: number
   /** n of the n-cliques: members within n steps of each other (default 2). */
   n?: number
+  /** k of the k-plexes: each member tied to all but at most k − 1 others (default 2). */
+  k?: number
   /** Number of factions to search for (none when absent). */
   factions?: number
-  /** Modularity resolution of Louvain (default 1). */
+  /** Modularity resolution of Louvain and Leiden (default 1). */
   resolution?: number
   /** Seed of every seeded search (default 1). */
   seed?: number
@@ -103,7 +107,7 @@ function communities(g: Graph, c: Communities): { count: number; modularity: num
 
 /**
  * Cohesive subgroups and communities: components, bi-components and cut-points, k-cores,
- * cliques, n-cliques, Louvain communities and (when asked) factions.
+ * cliques, n-cliques, k-plexes, Louvain and Leiden communities and (when asked) factions.
  *
  * @example
  * subgroupsReport(g, { minSize: 3, factions: 2 }).cliques // [['a', 'b', 'c'], …]
@@ -111,6 +115,9 @@ function communities(g: Graph, c: Communities): { count: number; modularity: num
 export function subgroupsReport(g: Graph, opts: SubgroupOptions = {}) {
   const minSize = whole(g.n, 'minSize', opts.minSize, 1) ?? 3
   const n = whole(g.n, 'n', opts.n, 1) ?? 2
+  const kPlex = whole(g.n, 'k', opts.k, 1) ?? 2
+  // k-plexes smaller than 2k − 1 need not be connected: UCINET's floor
+  const kPlexMinSize = Math.max(minSize, 2 * kPlex - 1)
   const k = whole(g.n, 'factions', opts.factions, 1, g.n)
   const seed = whole(g.n, 'seed', opts.seed, 0) ?? 1
   const resolution = opts.resolution ?? LOUVAIN_DEFAULTS.resolution
@@ -124,7 +131,7 @@ export function subgroupsReport(g: Graph, opts: SubgroupOptions = {}) {
   for (const c of core) maxCore = Math.max(maxCore, c)
   const f = k !== undefined ? factions(g, k, { seed }) : null
   return {
-    options: { minSize, n, factions: k ?? null, resolution, seed },
+    options: { minSize, n, k: kPlex, kPlexMinSize, factions: k ?? null, resolution, seed },
     components: { count: weak.count, groups: groupsOfMembership(g, weak.membership, weak.count) },
     /** Directed graphs only. */
     strongComponents: strong && { count: strong.count, groups: groupsOfMembership(g, strong.membership, strong.count) },
@@ -140,7 +147,9 @@ export function subgroupsReport(g: Graph, opts: SubgroupOptions = {}) {
     },
     cliques: maximalCliques(g, { minSize }).map((c) => idsOf(g, c)),
     nCliques: nCliques(g, n, { minSize }).map((c) => idsOf(g, c)),
+    kPlexes: kPlexes(g, kPlex, { minSize: kPlexMinSize }).map((c) => idsOf(g, c)),
     louvain: communities(g, louvain(g, { resolution, seed })),
+    leiden: communities(g, leiden(g, { resolution, seed })),
     /** When a number of factions was asked for. */
     factions: f && { count: f.count, fit: finiteOrNull(f.fit), groups: groupsOfMembership(g, f.membership, f.count) },
   }

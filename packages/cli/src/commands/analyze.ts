@@ -5,13 +5,18 @@ import {
   analysisToJson,
   analyze,
   analyzeGroups,
+  connectivityReport,
   describeCode,
+  eiReport,
   NETWORK_MEASURES,
   NODE_MEASURES,
-  twoModeSummary,
+  twoModeReport,
   type Graph,
   type Network,
 } from '@cosafe/sna'
+import { renderCsv, renderText, type Block } from '../document.js'
+import { connectivityBlocks, eiBlocks, twoModeBlocks } from './analyzeBlocks.js'
+import { wholeOption } from './run.js'
 import { UsageError } from '../errors.js'
 import { t, parseLang } from '../i18n.js'
 import { writeOutput, type Io } from '../io.js'
@@ -22,7 +27,11 @@ import { toCsv, toTable, type Report } from '../format.js'
 export const ANALYZE_HELP = `cosafe analyze FILE [options]
 
 Reads a network (CSV/TSV edge list, adjacency-matrix CSV, UCINET DL, Pajek NET, GraphML,
-GEXF or cosafe JSON; detected from the content and the file name) and prints its measures.
+GEXF or cosafe JSON; detected from the content and the file name) and prints its measures:
+the whole network, every actor, the dyad and triad census and k-step reach; with
+--attribute the E-I index of the groups (whole network with a permutation test, per group,
+per actor), modularity and brokerage roles. Two-mode networks get their counts, densities
+and Borgatti & Everett's normalised degree, closeness and betweenness per mode.
 
   --format F            csv, matrix, dl, pajek, graphml, gexf or json (default: detected)
   --nodes FILE          node table for a CSV edge list (id, label, attributes);
@@ -36,6 +45,9 @@ GEXF or cosafe JSON; detected from the content and the file name) and prints its
   --core-attribute NAME node attribute marking the core ("core") for the core–periphery fit
   --relation2 FILE      a second relation over the same actors, for QAP correlation
   --measures LIST       comma-separated measure names (default: all); see below
+  --steps K             k of the k-step reach (default 2)
+  --permutations N      permutations of the E-I test with --attribute (default 1000)
+  --seed S              seed of the permutations (default 1)
   --json | --csv | --table   output (default: --table); CSV is UTF-8 with BOM for Excel
   --out FILE            write the output to FILE instead of the screen
   --lang en|zh-CN       language of table headers and messages
@@ -50,6 +62,9 @@ interface AnalyzeArgs extends InputArgs {
   coreAttribute?: string
   relation2?: string
   measures?: string[]
+  steps?: number
+  permutations?: number
+  seed?: number
   output: 'json' | 'csv' | 'table'
   out?: string
 }
@@ -65,6 +80,9 @@ function parse(argv: string[]): AnalyzeArgs {
       'core-attribute': { type: 'string' },
       relation2: { type: 'string' },
       measures: { type: 'string' },
+      steps: { type: 'string' },
+      permutations: { type: 'string' },
+      seed: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
       table: { type: 'boolean' },
@@ -93,6 +111,9 @@ function parse(argv: string[]): AnalyzeArgs {
     coreAttribute: values['core-attribute'],
     relation2: values.relation2,
     measures,
+    steps: wholeOption('--steps', values.steps, 1),
+    permutations: wholeOption('--permutations', values.permutations, 1),
+    seed: wholeOption('--seed', values.seed),
     output: outputs[0] ?? 'table',
     out: values.out,
   }
@@ -148,11 +169,14 @@ export function runAnalyze(argv: string[], io: Io): number {
     },
   }
   let report: Report
+  const extra: Block[] = []
   if (g.twoModeRows !== null) {
-    const summary = twoModeSummary(g)
+    const two = twoModeReport(g)
     result.network = { nodes: g.n, edges: g.m }
-    result.twoMode = summary
+    result.twoMode = two.summary
+    result.twoModeNodes = two.nodes
     report = { network: { nodes: g.n, edges: g.m }, nodes: {}, labels: {} }
+    extra.push(...twoModeBlocks(g, two, lang))
   } else {
     const analysis = analyze(g, {
       measures: a.measures,
@@ -164,7 +188,17 @@ export function runAnalyze(argv: string[], io: Io): number {
     const json = analysisToJson(g, analysis)
     result.network = json.network
     result.nodes = json.nodes
-    if (a.measures === undefined) result.groups = groups(network, g, a)
+    if (a.measures === undefined) {
+      result.groups = groups(network, g, a)
+      const connectivity = connectivityReport(g, { steps: a.steps })
+      result.connectivity = connectivity
+      extra.push(...connectivityBlocks(g, connectivity, lang))
+      if (a.attribute !== undefined) {
+        const ei = eiReport(g, network.nodes.attribute(a.attribute)!, { permutations: a.permutations, seed: a.seed })
+        result.ei = ei
+        extra.unshift(...eiBlocks(result.groups as Record<string, unknown>, ei, a.attribute, lang))
+      }
+    }
     report = {
       ...json,
       labels: Object.fromEntries(network.nodes.ids.map((id, i) => [id, network.nodes.labels[i] ?? null])),
@@ -180,9 +214,9 @@ export function runAnalyze(argv: string[], io: Io): number {
   result.warnings = warnings
   let text: string
   if (a.output === 'json') text = JSON.stringify(result, null, 2) + '\n'
-  else if (a.output === 'csv') text = toCsv(report, lang)
+  else if (a.output === 'csv') text = toCsv(report, lang) + (extra.length ? '\r\n' + renderCsv(extra).slice(1) : '')
   else {
-    text = toTable(report, lang)
+    text = toTable(report, lang) + (extra.length ? '\n' + renderText(extra, lang) : '')
     if (warnings.length) {
       text +=
         `\n${t('warnings', lang)}:\n` +

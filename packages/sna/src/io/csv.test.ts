@@ -15,6 +15,13 @@ describe('readCsv', () => {
     expect(network.graph.m).toBe(2)
     expect(network.graph.weight(1, 2)).toBe(1.5)
   })
+  it('reads a type column naming tie types (not directions) as the relation', () => {
+    const { network, warnings } = readCsv('source,target,type\na,b,info\nb,c,info\na,b,trust\n')
+    expect(network.relationNames()).toEqual(['info', 'trust'])
+    expect(network.findRelation('trust')!.m).toBe(1)
+    expect(network.directed).toBe(false)
+    expect(warnings).toEqual([])
+  })
   it('detects semicolons and tabs, and reads files without a header', () => {
     expect(readCsv('source;target;weight\na;b;3\n').network.graph.tieWeight[0]).toBe(3)
     expect(readCsv('from\tto\na\tb\nb\tc\n').network.graph.m).toBe(2)

@@ -146,6 +146,8 @@ const TARGET_NAMES = [
 ]
 const WEIGHT_NAMES = ['weight', 'value', 'strength', 'w', '权重', '强度']
 const TYPE_NAMES = ['type', 'directed', 'kind', '类型']
+/** Values of a Gephi-style Type column (empty = unstated). */
+const DIRECTION_WORDS = new Set(['', 'directed', 'undirected', 'true', 'false', '有向', '无向', 'mutual'])
 const RELATION_NAMES = ['relation', 'relationship', 'label', 'tie', 'layer', '关系']
 const ID_NAMES = ['id', 'node', 'name', 'key', 'actor', '编号', '节点']
 
@@ -182,8 +184,8 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
   let sCol = findColumn(header, SOURCE_NAMES)
   let tCol = findColumn(header, TARGET_NAMES)
   let wCol = findColumn(header, WEIGHT_NAMES)
-  const typeCol = findColumn(header, TYPE_NAMES)
-  const relCol = findColumn(header, RELATION_NAMES)
+  let typeCol = findColumn(header, TYPE_NAMES)
+  let relCol = findColumn(header, RELATION_NAMES)
   let first = 1
   if (sCol < 0 || tCol < 0) {
     if (sCol >= 0 || tCol >= 0) {
@@ -207,6 +209,15 @@ export function readCsv(input: string | Uint8Array, opts: CsvReadOptions = {}): 
     tCol = 1
     wCol = header.length >= 3 ? 2 : -1
     first = 0
+  }
+  // A "type" column holding something other than Directed/Undirected names the tie type
+  // (information, joint action, …): it is the relation column when there is none.
+  if (typeCol >= 0 && relCol < 0 && first === 1) {
+    const isDirection = (v: string): boolean => DIRECTION_WORDS.has(v.trim().toLowerCase())
+    if (rows.slice(1).some((r) => !isDirection(r.fields[typeCol] ?? ''))) {
+      relCol = typeCol
+      typeCol = -1
+    }
   }
   let directed = opts.directed ?? false
   const builder = new NetworkBuilder({

@@ -24,6 +24,7 @@
 // Self-loops are ignored throughout; tie weights are ignored (a tie is present or not).
 
 import type { Graph, Skeleton } from '../graph.js'
+import { withDefaults } from '../options.js'
 
 /** The 16 triad types in the standard order; `triadCensus(g)[i]` counts type `TRIAD_TYPES[i]`. */
 export const TRIAD_TYPES = [
@@ -259,7 +260,7 @@ export interface Reachability {
  * reachability(edges('a-b b-c c-d'), { maxSteps: 2 }).reach // Int32Array [2, 3, 3, 2]
  */
 export function reachability(g: Graph, opts: ReachabilityOptions = {}): Reachability {
-  const o = { ...REACHABILITY_DEFAULTS, ...opts }
+  const o = withDefaults(REACHABILITY_DEFAULTS, opts)
   const k = o.maxSteps
   if (!(k === Infinity || (Number.isInteger(k) && k >= 1)))
     throw new RangeError(`reachability: maxSteps must be an integer >= 1 or Infinity, got ${String(k)}`)

@@ -7,6 +7,7 @@
 // non-excluded node (in node order), group 2 the rest. As UCINET and R's `concoR`.
 
 import type { Graph } from '../graph.js'
+import { withDefaults } from '../options.js'
 
 export interface ConcorSplit {
   /** Node indices of the two groups, ascending. */
@@ -57,7 +58,7 @@ function columnCorrelations(m: Float64Array, rows: number, cols: number): Float6
  * concor(g).split // [[0, 3, 5], [1, 2, 4]]
  */
 export function concor(g: Graph, opts: { tolerance?: number; maxIterations?: number } = {}): ConcorSplit {
-  const o = { ...CONCOR_DEFAULTS, ...opts }
+  const o = withDefaults(CONCOR_DEFAULTS, opts)
   const n = g.n
   // degree in either direction: an isolate has a constant (all-zero) column
   const keep: number[] = []

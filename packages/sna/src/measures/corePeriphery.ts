@@ -13,6 +13,7 @@
 import type { Graph } from '../graph.js'
 import { coreness } from './coreness.js'
 import { mulberry32 } from '../random.js'
+import { withDefaults } from '../options.js'
 
 export interface CorePeripheryOptions {
   /** Random starts besides the k-core start (default 20). */
@@ -50,7 +51,7 @@ function fitFromCounts(N: number, A: number, p: number, P: number): number {
  * corePeripheryPartition(g, { seed: 1 }).core // Uint8Array, 1 = core
  */
 export function corePeripheryPartition(g: Graph, opts: CorePeripheryOptions = {}): CorePeripheryPartition {
-  const o = { ...CORE_PERIPHERY_DEFAULTS, ...opts }
+  const o = withDefaults(CORE_PERIPHERY_DEFAULTS, opts)
   const n = g.n
   const { off, nbr, w } = pairWeight(g)
   const N = n * (n - 1)

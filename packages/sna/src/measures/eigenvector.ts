@@ -11,6 +11,7 @@
 
 import type { Graph } from '../graph.js'
 import { strongComponents } from './components.js'
+import { withDefaults } from '../options.js'
 
 export interface EigenvectorOptions {
   tolerance?: number
@@ -29,7 +30,7 @@ const SIMPLE_GAP = 1e-9
  * eigenvector(edges('a-b b-c c-a')) // [0.577…, 0.577…, 0.577…]
  */
 export function eigenvector(g: Graph, opts: EigenvectorOptions = {}): Float64Array | null {
-  const o = { ...EIGENVECTOR_DEFAULTS, ...opts }
+  const o = withDefaults(EIGENVECTOR_DEFAULTS, opts)
   const n = g.n
   if (n === 0 || g.m === 0) return null
   // spectral radius of each strongly connected part (for undirected graphs: each component)

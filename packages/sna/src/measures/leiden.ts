@@ -33,6 +33,7 @@
 
 import type { Graph } from '../graph.js'
 import { louvainModularity, type Communities } from './louvain.js'
+import { withDefaults } from '../options.js'
 
 export interface LeidenOptions {
   /** Quality function: 'modularity' (default) or 'cpm' (Constant Potts Model). */
@@ -469,7 +470,7 @@ function iterate(
  * leiden(g, { quality: 'cpm', resolution: 0.1 }) // communities of tie density above 0.1
  */
 export function leiden(g: Graph, opts: LeidenOptions = {}): LeidenResult {
-  const o = { ...LEIDEN_DEFAULTS, ...opts }
+  const o = withDefaults(LEIDEN_DEFAULTS, opts)
   if (o.quality !== 'modularity' && o.quality !== 'cpm') {
     throw new RangeError(`leiden: quality must be 'modularity' or 'cpm', got ${String(o.quality)}`)
   }

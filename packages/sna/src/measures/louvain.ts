@@ -10,6 +10,7 @@
 
 import type { Graph } from '../graph.js'
 import { mulberry32 } from '../random.js'
+import { withDefaults } from '../options.js'
 
 export interface LouvainOptions {
   /** γ: above 1 favours more, smaller communities; below 1 fewer, larger ones. Default 1. */
@@ -203,7 +204,7 @@ export function louvainModularity(
  * const { membership, modularity } = louvain(g, { resolution: 1, seed: 7 })
  */
 export function louvain(g: Graph, opts: LouvainOptions = {}): Communities {
-  const o = { ...LOUVAIN_DEFAULTS, ...opts }
+  const o = withDefaults(LOUVAIN_DEFAULTS, opts)
   if (!(o.resolution > 0)) throw new RangeError(`resolution must be > 0, got ${o.resolution}`)
   let L = baseLevel(g, o.weight)
   let twoM = 0

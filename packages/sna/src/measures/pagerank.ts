@@ -8,6 +8,7 @@
 // tolerance 1e-6 is too loose for six significant digits.
 
 import type { Graph } from '../graph.js'
+import { withDefaults } from '../options.js'
 
 export interface PagerankOptions {
   alpha?: number
@@ -25,7 +26,7 @@ export const PAGERANK_DEFAULTS = { alpha: 0.85, weight: false, tolerance: 1e-13,
  * pagerank(edges('a-b b-c')) // [0.2567…, 0.4865…, 0.2567…]
  */
 export function pagerank(g: Graph, opts: PagerankOptions = {}): Float64Array {
-  const o = { ...PAGERANK_DEFAULTS, ...opts }
+  const o = withDefaults(PAGERANK_DEFAULTS, opts)
   if (!(o.alpha >= 0 && o.alpha < 1)) throw new RangeError(`alpha must be in [0, 1), got ${o.alpha}`)
   const n = g.n
   if (n === 0) return new Float64Array(0)

@@ -11,6 +11,7 @@
 import type { Graph } from '../graph.js'
 import { eiIndex } from './groups.js'
 import { mulberry32, shuffle } from '../random.js'
+import { withDefaults } from '../options.js'
 
 export interface PermutationOptions {
   /** Number of random permutations (default 1000). */
@@ -127,7 +128,7 @@ export function qapTest(
   map: ArrayLike<number>,
   opts: PermutationOptions & { weight?: boolean } = {},
 ): PermutationResult {
-  const o = { ...PERMUTATION_DEFAULTS, ...opts }
+  const o = withDefaults(PERMUTATION_DEFAULTS, opts)
   if (!(Number.isInteger(o.permutations) && o.permutations > 0))
     throw new RangeError(`permutations must be a whole number > 0, got ${o.permutations}`)
   const n = g.n
@@ -193,7 +194,7 @@ export function eiDetail(g: Graph, membership: ArrayLike<number>): EiDetail {
  * eiTest(g, membership, { seed: 1 }).pLess // is the network more closed than chance?
  */
 export function eiTest(g: Graph, membership: ArrayLike<number>, opts: PermutationOptions = {}): PermutationResult {
-  const o = { ...PERMUTATION_DEFAULTS, ...opts }
+  const o = withDefaults(PERMUTATION_DEFAULTS, opts)
   if (!(Number.isInteger(o.permutations) && o.permutations > 0))
     throw new RangeError(`permutations must be a whole number > 0, got ${o.permutations}`)
   const labels = Int32Array.from(membership)
