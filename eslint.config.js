@@ -33,10 +33,18 @@ export default tseslint.config(
     ['packages/core/src/**/*.ts'],
     [
       {
-        group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server'],
+        group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server', '@cosafe/cli'],
         message: 'core is pure: do I/O in store or server',
       },
     ],
+  ),
+  layer(
+    ['packages/store/src/**/*.ts'],
+    [{ group: ['@cosafe/server', '@cosafe/cli', 'fastify', '@fastify/*'], message: 'store sits below the server' }],
+  ),
+  layer(
+    ['packages/server/src/**/*.ts'],
+    [{ group: ['@cosafe/cli'], message: 'the server does not depend on the command line' }],
   ),
   {
     files: ['**/*.test.ts', '**/bench/**/*.ts', 'packages/sna/src/node/**/*.ts', 'packages/sna/src/**/*.node.ts'],

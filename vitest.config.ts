@@ -6,6 +6,9 @@ export default defineConfig({
   resolve: {
     alias: {
       '@cosafe/sna': fileURLToPath(new URL('./packages/sna/src/index.ts', import.meta.url)),
+      '@cosafe/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@cosafe/store': fileURLToPath(new URL('./packages/store/src/index.ts', import.meta.url)),
+      '@cosafe/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },
   },
   test: {

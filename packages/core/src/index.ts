@@ -1,0 +1,5 @@
+// The one door of @cosafe/core: the governance domain, pure (no I/O).
+
+export * from './vocabulary.js'
+export * from './records.js'
+export * from './access.js'

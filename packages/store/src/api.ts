@@ -1,0 +1,129 @@
+// What the rest of cosafe may ask of storage: repositories over the governance records, the
+// same on SQLite and PostgreSQL. Every write takes the account that makes it and appends an
+// audit entry (who, when, what, before and after) in the same transaction.
+
+import type {
+  Account,
+  AccountInput,
+  Activity,
+  ActivityInput,
+  Actor,
+  ActorInput,
+  Id,
+  Responsibility,
+  ResponsibilityInput,
+  Territory,
+  TerritoryInput,
+  Tie,
+  TieInput,
+} from '@cosafe/core'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Who writes: the account (null for the system, e.g. the demo loader and migrations). */
+export interface WriteContext {
+  accountId: Id | null
+}
+
+export interface Page {
+  limit?: number
+  offset?: number
+}
+
+/** Repository of one kind of community-owned record. */
+export interface CommunityRepository<I, R> {
+  list(communityId: Id, page?: Page): Promise<R[]>
+  count(communityId: Id): Promise<number>
+  get(communityId: Id, id: Id): Promise<R | undefined>
+  /** Creates a record; `id` when the caller brings one (imports, demo data), else a new UUID. */
+  create(ctx: WriteContext, communityId: Id, input: I, id?: Id): Promise<R>
+  /** Replaces a record; undefined when it does not exist in that community. */
+  update(ctx: WriteContext, communityId: Id, id: Id, input: I): Promise<R | undefined>
+  /** Deletes a record; false when it does not exist; StoreError E_IN_USE when other records refer to it. */
+  delete(ctx: WriteContext, communityId: Id, id: Id): Promise<boolean>
+}
+
+export interface TerritoryRepository {
+  list(filter?: { level?: Territory['level']; parentId?: Id }): Promise<Territory[]>
+  get(id: Id): Promise<Territory | undefined>
+  /** The territory and those above it, nearest first (community, street, district). */
+  ancestors(id: Id): Promise<Territory[]>
+  /** Community territories under a territory (itself when it is a community). */
+  communitiesUnder(id: Id): Promise<Territory[]>
+  create(ctx: WriteContext, input: TerritoryInput, id?: Id): Promise<Territory>
+  update(ctx: WriteContext, id: Id, input: TerritoryInput): Promise<Territory | undefined>
+}
+
+export interface StoredAccount extends Account {
+  passwordHash: string
+}
+
+export interface AccountRepository {
+  list(): Promise<Account[]>
+  get(id: Id): Promise<Account | undefined>
+  findByUsername(username: string): Promise<StoredAccount | undefined>
+  create(ctx: WriteContext, input: AccountInput, passwordHash: string, id?: Id): Promise<Account>
+  setPassword(ctx: WriteContext, id: Id, passwordHash: string): Promise<boolean>
+}
+
+export interface Session {
+  /** SHA-256 of the session token (the token itself is only in the client's cookie). */
+  tokenHash: string
+  accountId: Id
+  csrfToken: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface SessionRepository {
+  create(session: Session): Promise<void>
+  get(tokenHash: string): Promise<Session | undefined>
+  delete(tokenHash: string): Promise<void>
+  deleteExpired(now: string): Promise<number>
+}
+
+export interface AuditEntry {
+  id: number
+  communityId: Id | null
+  at: string
+  accountId: Id | null
+  action: 'create' | 'update' | 'delete'
+  entity: 'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'account'
+  entityId: Id
+  /** The record before and after the write, as JSON values (null for none). */
+  before: unknown
+  after: unknown
+}
+
+export interface AuditRepository {
+  list(filter: { communityId?: Id; entity?: AuditEntry['entity']; entityId?: Id }, page?: Page): Promise<AuditEntry[]>
+}
+
+export interface Store {
+  readonly dialect: Dialect
+  territories: TerritoryRepository
+  actors: CommunityRepository<ActorInput, Actor>
+  responsibilities: CommunityRepository<ResponsibilityInput, Responsibility>
+  activities: CommunityRepository<ActivityInput, Activity>
+  ties: CommunityRepository<TieInput, Tie>
+  accounts: AccountRepository
+  sessions: SessionRepository
+  audit: AuditRepository
+  /** Runs `fn` in one transaction: all its writes are stored, or none. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+  /** Applies the migrations not yet applied; returns their names. */
+  migrate(): Promise<string[]>
+  close(): Promise<void>
+}
+
+/** Storage errors the server turns into answers (409 and 400), never 500. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'E_IN_USE' | 'E_REFERENCE' | 'E_DUPLICATE',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
