@@ -3,3 +3,5 @@
 export * from './vocabulary.js'
 export * from './records.js'
 export * from './access.js'
+export * from './network.js'
+export * from './importRows.js'
