@@ -1,0 +1,11 @@
+// The migrations in the order they run. Append only: a migration that has shipped is never edited or removed.
+
+import type { Kysely } from 'kysely'
+import * as m0001 from './0001_initial.js'
+
+export interface Migration {
+  name: string
+  up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void>
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }]
