@@ -4,6 +4,7 @@ import { isParseError } from '@cosafe/sna'
 import { ANALYZE_HELP, runAnalyze } from './commands/analyze.js'
 import { CONVERT_HELP, runConvert } from './commands/convert.js'
 import { runDemo } from './commands/demo.js'
+import { MIGRATE_HELP, runMigrate, runServe, SERVE_HELP } from './commands/serve.js'
 import { EGO_HELP, KEYPLAYERS_HELP, runEgo, runKeyPlayers, runWhatIf, WHATIF_HELP } from './commands/actors.js'
 import { MULTIPLEX_HELP, QAP_HELP, runMultiplex, runQap } from './commands/qap.js'
 import { POSITIONS_HELP, runPositions, runSubgroups, SUBGROUPS_HELP } from './commands/structure.js'
@@ -22,6 +23,8 @@ Usage:
   cosafe whatif FILE --add a:b,…    every measure before and after a change of ties or actors
   cosafe qap A B | Y X1 X2 …        QAP correlation of two relations, or MRQAP regression
   cosafe multiplex FILE             the relations of a multiplex file compared
+  cosafe serve [--port N]           the HTTP API on SQLite (or PostgreSQL via DATABASE_URL)
+  cosafe migrate                    apply database migrations
   cosafe demo [--lang zh-CN]        analyse the bundled example community
   cosafe help | --help              this text
   cosafe --version                  the version
@@ -31,7 +34,9 @@ Formats: CSV/TSV edge list (+ node table), adjacency-matrix CSV, UCINET DL, Paje
 GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 internal error.
 `
 
-const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number; help: string }> = {
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; help: string }> = {
+  serve: { run: runServe, help: SERVE_HELP },
+  migrate: { run: runMigrate, help: MIGRATE_HELP },
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
   subgroups: { run: runSubgroups, help: SUBGROUPS_HELP },
@@ -66,7 +71,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.out(cmd.help)
       return 0
     }
-    return cmd.run(rest, io)
+    return await cmd.run(rest, io)
   } catch (e) {
     if (isParseError(e)) {
       io.err(`cosafe: error: ${e.message} [${e.code}]\n`)

@@ -1,0 +1,7 @@
+// The one door of @cosafe/server.
+
+export { buildServer, type ServerOptions } from './app.js'
+export { startServer, closeOnSignals, type StartOptions, type Running } from './start.js'
+export { loadDemo, isEmpty, type DemoLogin } from './demo.js'
+export { hashPassword, verifyPassword, SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './auth.js'
+export { HttpError } from './errors.js'

@@ -1,0 +1,334 @@
+// Every route × every role: anonymous 401, another community 404, a role without the grant 403, the rest 2xx.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { can, type Action, type Resource } from '@cosafe/core'
+import { call, fixture, login, USERS, type Fixture, type Session } from './server.test-util.js'
+
+let f: Fixture
+const sessions: Record<string, Session> = {}
+
+beforeAll(async () => {
+  f = await fixture()
+  for (const u of Object.keys(USERS)) sessions[u] = await login(f.app, u)
+})
+afterAll(async () => f.close())
+
+const actor = { type: 'social_organisation', sector: 'S', name: '阳光社工', territoryId: 'c1' }
+const tie = { relation: 'INFO', sourceId: 'pc', targetId: 'rc', value: 1, date: '2026-03-01', provenance: 'record' }
+const responsibility = { domain: 'FIRE', actorId: 'pc', role: 'co', from: '2026-01-01', source: 'duty_list' }
+const activity = {
+  kind: 'patrol',
+  title: '夜间巡逻',
+  start: '2026-03-02T20:00:00+08:00',
+  domains: ['PUBLIC_ORDER'],
+  phase: 'PREVENT',
+  convenerId: 'ps',
+  invitedIds: ['rc'],
+  attendedIds: ['rc'],
+}
+
+interface RouteCase {
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** URL in community c1; {c} is replaced. */
+  url: string
+  resource: Resource
+  action: Action
+  /** A fresh body per call (creates must not collide). */
+  body?: () => unknown
+  /** Community-scoped: staff of another community gets 404. */
+  scoped: boolean
+  ok: number
+}
+
+let n = 0
+const ROUTES: RouteCase[] = [
+  {
+    name: 'list territories',
+    method: 'GET',
+    url: '/api/territories',
+    resource: 'territory',
+    action: 'read',
+    scoped: false,
+    ok: 200,
+  },
+  {
+    name: 'get territory',
+    method: 'GET',
+    url: '/api/territories/c1',
+    resource: 'territory',
+    action: 'read',
+    scoped: false,
+    ok: 200,
+  },
+  {
+    name: 'create territory',
+    method: 'POST',
+    url: '/api/territories',
+    resource: 'territory',
+    action: 'write',
+    scoped: false,
+    ok: 201,
+    body: () => ({ level: 'grid', code: `g-${++n}`, nameZh: `网格${n}`, nameEn: `Grid ${n}`, parentId: 'c1' }),
+  },
+  {
+    name: 'get community',
+    method: 'GET',
+    url: '/api/communities/{c}',
+    resource: 'territory',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  ...(['actors', 'responsibilities', 'activities', 'ties'] as const).flatMap((path): RouteCase[] => {
+    const resource = { actors: 'actor', responsibilities: 'responsibility', activities: 'activity', ties: 'tie' }[
+      path
+    ] as Resource
+    const body = { actors: actor, responsibilities: responsibility, activities: activity, ties: tie }[path]
+    const existing = { actors: 'rc', responsibilities: '', activities: 'm1', ties: 't1' }[path]
+    const cases: RouteCase[] = [
+      {
+        name: `list ${path}`,
+        method: 'GET',
+        url: `/api/communities/{c}/${path}`,
+        resource,
+        action: 'read',
+        scoped: true,
+        ok: 200,
+      },
+      {
+        name: `create ${path}`,
+        method: 'POST',
+        url: `/api/communities/{c}/${path}`,
+        resource,
+        action: 'write',
+        scoped: true,
+        ok: 201,
+        body: () => body,
+      },
+    ]
+    if (existing) {
+      cases.push({
+        name: `get ${path}`,
+        method: 'GET',
+        url: `/api/communities/{c}/${path}/${existing}`,
+        resource,
+        action: 'read',
+        scoped: true,
+        ok: 200,
+      })
+      if (path === 'ties')
+        cases.push({
+          name: 'replace tie',
+          method: 'PUT',
+          url: `/api/communities/{c}/ties/t1`,
+          resource,
+          action: 'write',
+          scoped: true,
+          ok: 200,
+          body: () => ({ ...tie, sourceId: 'rc', targetId: 'pc' }),
+        })
+    }
+    return cases
+  }),
+  {
+    name: 'network',
+    method: 'GET',
+    url: '/api/communities/{c}/network',
+    resource: 'network',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'audit',
+    method: 'GET',
+    url: '/api/communities/{c}/audit',
+    resource: 'audit',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'accounts',
+    method: 'GET',
+    url: '/api/accounts',
+    resource: 'account',
+    action: 'read',
+    scoped: false,
+    ok: 200,
+  },
+]
+
+describe('route × role matrix', () => {
+  for (const route of ROUTES) {
+    it(route.name, async () => {
+      const url = route.url.replace('{c}', 'c1')
+      const anon = await call(f.app, null, route.method, url, route.body?.())
+      expect(anon.statusCode, 'anonymous').toBe(401)
+      for (const [user, u] of Object.entries(USERS)) {
+        const r = await call(f.app, sessions[user]!, route.method, url, route.body?.())
+        const outside = route.scoped && user === 'staff2'
+        // the role's grant decides, except actor representatives write ties of their own actor only
+        const expected = outside ? 404 : can(u.role, route.action, route.resource) ? route.ok : 403
+        expect(r.statusCode, `${user} (${u.role}): ${r.body.slice(0, 200)}`).toBe(expected)
+      }
+    })
+  }
+})
+
+describe('community isolation', () => {
+  it('answers 404 for another community’s records, even by their ids', async () => {
+    const staff = sessions.staff!
+    expect((await call(f.app, staff, 'GET', '/api/communities/c2/ties')).statusCode).toBe(404)
+    expect((await call(f.app, staff, 'GET', '/api/communities/c1/ties/t-c2')).statusCode).toBe(404)
+    expect((await call(f.app, staff, 'DELETE', '/api/communities/c1/ties/t-c2')).statusCode).toBe(404)
+    expect((await call(f.app, staff, 'PUT', '/api/communities/c1/ties/t-c2', tie)).statusCode).toBe(404)
+    expect((await call(f.app, staff, 'GET', '/api/communities/nowhere/actors')).statusCode).toBe(404)
+    const list = await call(f.app, staff, 'GET', '/api/communities')
+    expect(list.json().items.map((c: { id: string }) => c.id)).toEqual(['c1'])
+    const street = await call(f.app, sessions.street!, 'GET', '/api/communities')
+    expect(
+      street
+        .json()
+        .items.map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual(['c1', 'c2'])
+    // the tie in c2 is untouched
+    expect(await f.store.ties.get('c2', 't-c2')).toBeDefined()
+  })
+})
+
+describe('bad input', () => {
+  it('names the field and the reason, never a 500', async () => {
+    const staff = sessions.staff!
+    const wrongSector = await call(f.app, staff, 'POST', '/api/communities/c1/actors', { ...actor, sector: 'G' })
+    expect(wrongSector.statusCode).toBe(400)
+    expect(wrongSector.json().error.issues).toContainEqual({
+      field: 'body.sector',
+      reason: 'a social organisation belongs to sector S, not G',
+    })
+    const missing = await call(f.app, staff, 'POST', '/api/communities/c1/ties', { ...tie, sourceId: 'nobody' })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().error.issues).toEqual([
+      { field: 'body.sourceId', reason: 'no actor "nobody" in this community' },
+    ])
+    const otherCommunity = await call(f.app, staff, 'POST', '/api/communities/c1/ties', { ...tie, sourceId: 'rc2' })
+    expect(otherCommunity.statusCode).toBe(400)
+    const badTerritory = await call(f.app, staff, 'POST', '/api/communities/c1/actors', { ...actor, territoryId: 'c2' })
+    expect(badTerritory.json().error.issues[0].field).toBe('body.territoryId')
+    const malformed = await call(f.app, staff, 'POST', '/api/communities/c1/ties', '{"relation":', {
+      'content-type': 'application/json',
+    })
+    expect(malformed.statusCode).toBe(400)
+    const wrongType = await call(f.app, staff, 'POST', '/api/communities/c1/ties', { ...tie, value: 'high' })
+    expect(wrongType.statusCode).toBe(400)
+    expect(wrongType.json().error.issues[0].field).toBe('body.value')
+    const badQuery = await call(f.app, staff, 'GET', '/api/communities/c1/actors?limit=-3')
+    expect(badQuery.statusCode).toBe(400)
+    expect(badQuery.json().error.issues[0].field).toMatch(/^querystring\.limit/)
+    const inUse = await call(f.app, staff, 'DELETE', '/api/communities/c1/actors/rc')
+    expect(inUse.statusCode).toBe(409)
+    expect(inUse.json().error.code).toBe('E_IN_USE')
+    expect(await f.store.actors.get('c1', 'rc')).toBeDefined()
+    expect((await call(f.app, staff, 'GET', '/api/no/such/route')).statusCode).toBe(404)
+  })
+  it('refuses writes without the CSRF token and bad logins, and limits login attempts', async () => {
+    const staff = sessions.staff!
+    const noCsrf = await f.app.inject({
+      method: 'POST',
+      url: '/api/communities/c1/ties',
+      payload: tie,
+      headers: { cookie: staff.cookie },
+    })
+    expect(noCsrf.statusCode).toBe(403)
+    expect(noCsrf.json().error.code).toBe('CSRF')
+    const wrong = await f.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'staff', password: 'nope' },
+    })
+    expect(wrong.statusCode).toBe(401)
+    const limited = await fixture({ loginsPerMinute: 3 })
+    try {
+      const codes = []
+      for (let k = 0; k < 5; k++)
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'staff', password: 'nope' },
+            })
+          ).statusCode,
+        )
+      expect(codes).toEqual([401, 401, 401, 429, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+  it('ends a session at sign-out', async () => {
+    const s = await login(f.app, 'staff')
+    expect((await call(f.app, s, 'GET', '/api/auth/me')).statusCode).toBe(200)
+    expect((await call(f.app, s, 'POST', '/api/auth/logout')).statusCode).toBe(200)
+    expect((await call(f.app, s, 'GET', '/api/auth/me')).statusCode).toBe(401)
+  })
+})
+
+describe('what the records routes do', () => {
+  it('keeps an audit entry of every write with before and after', async () => {
+    const staff = sessions.staff!
+    const created = await call(f.app, staff, 'POST', '/api/communities/c1/ties', { ...tie, note: 'first' })
+    const id = created.json().id
+    await call(f.app, staff, 'PUT', `/api/communities/c1/ties/${id}`, { ...tie, note: 'second' })
+    await call(f.app, staff, 'DELETE', `/api/communities/c1/ties/${id}`)
+    const audit = await call(f.app, staff, 'GET', `/api/communities/c1/audit?entityId=${id}`)
+    const entries = audit.json().items as {
+      action: string
+      before: { note?: string } | null
+      after: { note?: string } | null
+      accountId: string
+    }[]
+    expect(entries.map((e) => e.action).sort()).toEqual(['create', 'delete', 'update'])
+    const update = entries.find((e) => e.action === 'update')!
+    expect(update.before!.note).toBe('first')
+    expect(update.after!.note).toBe('second')
+    expect(update.accountId).toBe('acc-staff')
+  })
+  it('lets an actor representative record only its own actor’s ties', async () => {
+    const rep = sessions.rep!
+    expect((await call(f.app, rep, 'POST', '/api/communities/c1/ties', tie)).statusCode).toBe(201)
+    const other = await call(f.app, rep, 'POST', '/api/communities/c1/ties', { ...tie, sourceId: 'rc', targetId: 'ps' })
+    expect(other.statusCode).toBe(403)
+  })
+  it('shows researchers individuals under an alias, without notes or contacts', async () => {
+    const r = await call(f.app, sessions.researcher!, 'GET', '/api/communities/c1/actors/bh')
+    expect(r.statusCode).toBe(200)
+    expect(r.json().name).not.toContain('3号楼')
+    expect(r.json().note).toBeNull()
+    const staff = await call(f.app, sessions.staff!, 'GET', '/api/communities/c1/actors/bh')
+    expect(staff.json().note).toBe('lives at 3-2-401')
+  })
+  it('builds the network and analyses it in a worker thread', async () => {
+    const staff = sessions.staff!
+    const net = await call(f.app, staff, 'GET', '/api/communities/c1/network?relations=INFO,CONSULT')
+    expect(net.statusCode).toBe(200)
+    const j = net.json()
+    expect(j.nodes.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['rc', 'ps', 'pc', 'bh']))
+    expect(j.filter.relations).toEqual(['INFO', 'CONSULT'])
+    const bad = await call(f.app, staff, 'GET', '/api/communities/c1/network?relations=GOSSIP')
+    expect(bad.statusCode).toBe(400)
+    const a = await call(f.app, staff, 'POST', '/api/communities/c1/analysis', { filter: { relations: ['CONSULT'] } })
+    expect(a.statusCode).toBe(200)
+    // the meeting: rc convened, ps and pc attended — a triangle, and bh isolated
+    expect(a.json().network.edges).toBe(6)
+    expect(a.json().nodes.rc.degree).toBe(4)
+  })
+  it('publishes the OpenAPI document', async () => {
+    const r = await f.app.inject({ method: 'GET', url: '/api/docs/json' })
+    expect(r.statusCode).toBe(200)
+    expect(Object.keys(r.json().paths)).toEqual(
+      expect.arrayContaining(['/api/communities/{communityId}/actors', '/api/auth/login']),
+    )
+  })
+})
