@@ -25,7 +25,9 @@ export function accountRepository(run: Runner): AccountRepository {
     const field = fieldOf(v.columns) ?? 'id'
     return new StoreError(
       'E_DUPLICATE',
-      field === 'username' ? `account "${id}": username "${input.username}" is taken` : `account "${id}" already exists`,
+      field === 'username'
+        ? `account "${id}": username "${input.username}" is taken`
+        : `account "${id}" already exists`,
       field,
     )
   }
@@ -45,52 +47,55 @@ export function accountRepository(run: Runner): AccountRepository {
       }),
 
     create: (ctx, input, passwordHash, id = newId()) =>
-      run.write(async (db) => {
-        const actorId = input.actorId ?? null
-        // No foreign key can say this (accounts are shared, actors belong to a community): check it here.
-        if (actorId !== null) {
-          const actor =
-            input.scopeId === null
-              ? undefined
-              : await db
-                  .selectFrom('actors')
-                  .select('id')
-                  .where('community_id', '=', input.scopeId)
-                  .where('id', '=', actorId)
-                  .executeTakeFirst()
-          if (!actor)
-            throw new StoreError(
-              'E_REFERENCE',
-              `account "${id}": actorId: no actor "${actorId}" in community "${input.scopeId}"`,
-              'actorId',
-            )
-        }
-        const at = now()
-        const row: AccountRow = {
-          id,
-          username: input.username,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          role: input.role,
-          scope_id: input.scopeId,
-          actor_id: actorId,
-          created_at: at,
-          updated_at: at,
-        }
-        await db.insertInto('accounts').values(row).execute()
-        const record = fromRow(row)
-        await writeAudit(db, {
-          communityId: null,
-          at,
-          accountId: ctx.accountId,
-          action: 'create',
-          entity: 'account',
-          entityId: id,
-          before: null,
-          after: record,
-        })
-        return record
-      }, onViolation(id, input)),
+      run.write(
+        async (db) => {
+          const actorId = input.actorId ?? null
+          // No foreign key can say this (accounts are shared, actors belong to a community): check it here.
+          if (actorId !== null) {
+            const actor =
+              input.scopeId === null
+                ? undefined
+                : await db
+                    .selectFrom('actors')
+                    .select('id')
+                    .where('community_id', '=', input.scopeId)
+                    .where('id', '=', actorId)
+                    .executeTakeFirst()
+            if (!actor)
+              throw new StoreError(
+                'E_REFERENCE',
+                `account "${id}": actorId: no actor "${actorId}" in community "${input.scopeId}"`,
+                'actorId',
+              )
+          }
+          const at = now()
+          const row: AccountRow = {
+            id,
+            username: input.username,
+            display_name: input.displayName,
+            password_hash: passwordHash,
+            role: input.role,
+            scope_id: input.scopeId,
+            actor_id: actorId,
+            created_at: at,
+            updated_at: at,
+          }
+          await db.insertInto('accounts').values(row).execute()
+          const record = fromRow(row)
+          await writeAudit(db, {
+            communityId: null,
+            at,
+            accountId: ctx.accountId,
+            action: 'create',
+            entity: 'account',
+            entityId: id,
+            before: null,
+            after: record,
+          })
+          return record
+        },
+        onViolation(id, input),
+      ),
 
     setPassword: (ctx, id, passwordHash) =>
       run.write(

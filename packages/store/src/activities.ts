@@ -65,7 +65,8 @@ export const activitySpec: OwnedSpec<ActivityInput, Activity, ActivityRow> = {
   ],
   afterWrite: async (db, row, input, created) => {
     const c = row.community_id
-    if (!created) await db.deleteFrom('activity_actors').where('community_id', '=', c).where('activity_id', '=', row.id).execute()
+    if (!created)
+      await db.deleteFrom('activity_actors').where('community_id', '=', c).where('activity_id', '=', row.id).execute()
     const seen = new Set<string>()
     const rows: ActivityActorRow[] = []
     const add = (role: ActivityActorRow['role'], ids: readonly string[]) => {
@@ -78,7 +79,10 @@ export const activitySpec: OwnedSpec<ActivityInput, Activity, ActivityRow> = {
     add('convener', [input.convenerId])
     add('invited', input.invitedIds)
     add('attended', input.attendedIds)
-    add('owner', actionItems(input).map((x) => x.ownerId))
+    add(
+      'owner',
+      actionItems(input).map((x) => x.ownerId),
+    )
     await db.insertInto('activity_actors').values(rows).execute()
   },
 }

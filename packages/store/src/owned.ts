@@ -100,7 +100,7 @@ export function ownedRepository<I, R extends Owned, Row extends OwnedColumns>(
         return row && spec.fromRow(row)
       }),
 
-    create: (ctx: WriteContext, communityId, input, id = newId()) => {
+    create: async (ctx: WriteContext, communityId, input, id = newId()) => {
       const at = now()
       const row = { ...spec.columns(input), community_id: communityId, id, created_at: at, updated_at: at } as Row
       const record = spec.fromRow(row)
@@ -130,7 +130,13 @@ export function ownedRepository<I, R extends Owned, Row extends OwnedColumns>(
           const old = await find(db, communityId, id)
           if (!old) return undefined
           const at = now()
-          const row = { ...spec.columns(input), community_id: communityId, id, created_at: old.created_at, updated_at: at }
+          const row = {
+            ...spec.columns(input),
+            community_id: communityId,
+            id,
+            created_at: old.created_at,
+            updated_at: at,
+          }
           await owned(db)
             .updateTable(table)
             .set({ ...spec.columns(input), updated_at: at })
@@ -154,7 +160,7 @@ export function ownedRepository<I, R extends Owned, Row extends OwnedColumns>(
         onWriteViolation(communityId, id, input),
       ),
 
-    delete: (ctx, communityId, id) => {
+    delete: async (ctx, communityId, id) => {
       let before: R | undefined
       return run.write(
         async (db) => {

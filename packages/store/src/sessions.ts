@@ -22,7 +22,7 @@ const fromRow = (r: SessionRow): Session => ({
 
 export function sessionRepository(run: Runner): SessionRepository {
   return {
-    create: (s) => {
+    create: async (s) => {
       const row: SessionRow = {
         token_hash: s.tokenHash,
         account_id: s.accountId,
@@ -61,7 +61,7 @@ export function sessionRepository(run: Runner): SessionRepository {
         async (_db, v) => new StoreError('E_IN_USE', `session: ${v.kind} violation`),
       ),
 
-    deleteExpired: (at) =>
+    deleteExpired: async (at) =>
       run.write(
         async (db) => {
           const r = await db.deleteFrom('sessions').where('expires_at', '<=', utc('now', at)).executeTakeFirst()

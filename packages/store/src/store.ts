@@ -90,19 +90,21 @@ export class SqlStore implements Store {
       throw new Error('store: inside transaction(fn), use the store fn receives, not the outer one')
   }
 
-  #read<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  async #read<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     this.#check()
     return this.tx ? this.tx.queue.run(() => fn(this.db)) : fn(this.db)
   }
 
-  #write<T>(fn: (db: Db) => Promise<T>, onViolation: OnViolation): Promise<T> {
+  async #write<T>(fn: (db: Db) => Promise<T>, onViolation: OnViolation): Promise<T> {
     this.#check()
     const guarded = (db: Db, tx: TxState) => savepoint(db, tx, fn, onViolation)
     if (this.tx) {
       const tx = this.tx
       return tx.queue.run(() => guarded(this.db, tx))
     }
-    return this.shared.root.transaction().execute((trx) => guarded(trx, { open: true, queue: new Mutex(), savepoints: 0 }))
+    return this.shared.root
+      .transaction()
+      .execute((trx) => guarded(trx, { open: true, queue: new Mutex(), savepoints: 0 }))
   }
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

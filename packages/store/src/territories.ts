@@ -46,7 +46,9 @@ const onViolation = (id: string) => async (_db: Db, v: Violation) => {
   const field = fieldOf(v.columns) ?? 'id'
   return new StoreError(
     'E_DUPLICATE',
-    field === 'id' ? `territory "${id}" already exists` : `territory "${id}": this ${field} is already used at this level`,
+    field === 'id'
+      ? `territory "${id}" already exists`
+      : `territory "${id}": this ${field} is already used at this level`,
     field,
   )
 }
