@@ -13,6 +13,7 @@ import {
   modularity,
   qapCorrelation,
 } from './groups.js'
+import { adjacency, randomGraph } from './structure.test-util.js'
 
 describe('E-I index and modularity', () => {
   it('counts ties within and between groups', () => {
@@ -88,5 +89,34 @@ describe('cliques and CONCOR', () => {
       [1, 2],
     ])
     expect(r.excluded).toEqual([4])
+  })
+})
+
+describe('brokerage against every two-path', () => {
+  it('classifies each open two-path a→v→c by the five Gould–Fernandez rules', () => {
+    for (let s = 1; s <= 16; s++) {
+      const g = randomGraph(2100 + s, 10, 0.25, s % 4 !== 0)
+      const a = adjacency(g)
+      const groups = Array.from({ length: g.n }, (_, i) => (i * 3 + s) % (2 + (s % 3)))
+      const want = new Array<number>(g.n * 5).fill(0)
+      for (let v = 0; v < g.n; v++)
+        for (let x = 0; x < g.n; x++)
+          for (let y = 0; y < g.n; y++) {
+            if (x === y || x === v || y === v || !a[x]![v] || !a[v]![y] || a[x]![y]) continue
+            const [gx, gv, gy] = [groups[x], groups[v], groups[y]]
+            const role =
+              gx === gv && gv === gy
+                ? 'coordinator'
+                : gx === gy
+                  ? 'itinerant'
+                  : gx === gv
+                    ? 'representative'
+                    : gv === gy
+                      ? 'gatekeeper'
+                      : 'liaison'
+            want[v * 5 + BROKERAGE_ROLES.indexOf(role)]!++
+          }
+      expect(Array.from(brokerage(g, groups))).toEqual(want)
+    }
   })
 })

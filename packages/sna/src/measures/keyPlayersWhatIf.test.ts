@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { edges } from '../builder.js'
 import type { Graph } from '../graph.js'
-import { floyd, rng } from './slow.test-util.js'
+import { floyd, rng, slowBetweenness } from './slow.test-util.js'
+import { adjacency, randomGraph } from './structure.test-util.js'
 import { keyPlayers } from './keyPlayers.js'
 import { whatIf } from './whatIf.js'
 
@@ -160,5 +161,82 @@ describe('whatIf', () => {
     expect(() => whatIf(g, { add: [{ source: 0, target: 7 }] })).toThrow(/no actor with index 7/)
     expect(() => whatIf(g, { removeNodes: [0], add: [{ source: 0, target: 2 }] })).toThrow(/being removed/)
     expect(() => whatIf(g, { add: [{ source: 0, target: 2, weight: 0 }] })).toThrow(/weight/)
+  })
+})
+
+describe('whatIf against rebuilding the network by hand', () => {
+  /** Density, Freeman degree centralization (in-degree when directed), E-I and betweenness shares, by their formulas. */
+  const slowSummary = (g: Graph, membership: readonly number[]) => {
+    const n = g.n
+    const a = adjacency(g)
+    const deg = a.map((_, i) => a.reduce((t, row, j) => t + (g.directed ? row[i]! : a[i]![j]!), 0))
+    const top = Math.max(...deg)
+    const bc = slowBetweenness(g)
+    const total = bc.reduce((t, x) => t + x, 0)
+    let external = 0
+    for (let e = 0; e < g.m; e++) if (membership[g.tieSource[e]!] !== membership[g.tieTarget[e]!]) external++
+    return {
+      density: (g.directed ? g.m : 2 * g.m) / (n * (n - 1)),
+      degreeCentralization: deg.reduce((t, d) => t + top - d, 0) / (g.directed ? (n - 1) ** 2 : (n - 1) * (n - 2)),
+      eiIndex: (2 * external - g.m) / g.m,
+      betweennessShare: Array.from(bc, (x) => (total > 0 ? x / total : 0)),
+    }
+  }
+  it('applies the changes and reports the measures of the graph it builds', () => {
+    for (let s = 1; s <= 10; s++) {
+      const directed = s % 2 === 0
+      const g = randomGraph(2200 + s, 9, 0.3, directed, true)
+      const next = rng(s)
+      const ids = g.nodes.ids
+      const key = (u: number, v: number): string =>
+        directed || ids[u]! < ids[v]! ? `${ids[u]}>${ids[v]}` : `${ids[v]}>${ids[u]}`
+      const expected = new Map<string, number>()
+      for (let e = 0; e < g.m; e++) expected.set(key(g.tieSource[e]!, g.tieTarget[e]!), g.tieWeight[e]!)
+      // remove two ties that exist and one that may not; add three, perhaps over existing ones
+      const remove = [0, 1].map((k) => ({ source: g.tieSource[k]!, target: g.tieTarget[k]! }))
+      remove.push({ source: 3, target: 8 })
+      const add = [0, 1, 2].map(() => {
+        const u = Math.floor(next() * 9)
+        return { source: u, target: (u + 1 + Math.floor(next() * 8)) % 9, weight: 1 + Math.floor(next() * 5) }
+      })
+      const gone = s % 3 === 0 ? [4] : []
+      const plannedAdd = add.filter((t) => !gone.includes(t.source) && !gone.includes(t.target))
+      let notes = 0
+      for (const r of remove) if (!expected.delete(key(r.source, r.target))) notes++
+      for (const t of plannedAdd) {
+        if (expected.has(key(t.source, t.target))) notes++
+        expected.set(key(t.source, t.target), t.weight)
+      }
+      for (const k of [...expected.keys()]) if (gone.some((v) => k.split('>').includes(ids[v]!))) expected.delete(k)
+      const membership = Array.from({ length: g.n }, (_, i) => i % 3)
+      const r = whatIf(g, { remove, add: plannedAdd, removeNodes: gone }, membership)
+      // the graph: kept actors in order, the expected ties with their weights
+      expect(Array.from(r.kept)).toEqual([...Array(g.n).keys()].filter((v) => !gone.includes(v)))
+      const got = new Map<string, number>()
+      for (let e = 0; e < r.graph.m; e++) {
+        const [u, v] = [r.graph.nodes.ids[r.graph.tieSource[e]!]!, r.graph.nodes.ids[r.graph.tieTarget[e]!]!]
+        got.set(directed || u < v ? `${u}>${v}` : `${v}>${u}`, r.graph.tieWeight[e]!)
+      }
+      expect(got).toEqual(expected)
+      expect(r.notes.length).toBe(notes)
+      // the measures, before and after
+      for (const [summary, graph, m] of [
+        [r.before, g, membership],
+        [r.after, r.graph, Array.from(r.kept, (v) => membership[v]!)],
+      ] as const) {
+        const want = slowSummary(graph, m)
+        expect(summary.density).toBeCloseTo(want.density, 12)
+        expect(summary.degreeCentralization!).toBeCloseTo(want.degreeCentralization, 12)
+        expect(summary.eiIndex!).toBeCloseTo(want.eiIndex, 12)
+      }
+      const before = slowSummary(g, membership).betweennessShare
+      r.before.betweennessShare.forEach((x, v) => expect(x).toBeCloseTo(before[v]!, 12))
+      const after = slowSummary(r.graph, []).betweennessShare
+      for (let v = 0; v < g.n; v++) {
+        const i = Array.from(r.kept).indexOf(v)
+        if (i < 0) expect(r.after.betweennessShare[v]).toBeNaN()
+        else expect(r.after.betweennessShare[v]).toBeCloseTo(after[i]!, 12)
+      }
+    }
   })
 })
