@@ -67,6 +67,18 @@ describeStore('migrations', (h) => {
     for (const table of COMMUNITY_OWNED) expect((await h().columns(table))[0], table).toBe('community_id')
   })
 
+  it('compares ids and times byte by byte, whatever the server locale', async () => {
+    if (h().dialect !== 'postgres') return
+    for (const [table, column] of [
+      ['actors', 'id'],
+      ['actors', 'community_id'],
+      ['actors', 'created_at'],
+      ['sessions', 'expires_at'],
+      ['territories', 'code'],
+    ])
+      expect(await h().collation(table!, column!), `${table}.${column}`).toBe('C')
+  })
+
   it('creates the tables of the schema overview', async () => {
     for (const table of ['territories', 'accounts', 'sessions', ...COMMUNITY_OWNED])
       expect((await h().columns(table)).length, table).toBeGreaterThan(0)

@@ -1,6 +1,6 @@
 // The records on both dialects: round-trips, community isolation, references, audit entries.
 
-import { beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it, vi } from 'vitest'
 import { StoreError, type Store } from './index.js'
 import {
   buildActivity,
@@ -206,17 +206,18 @@ describeStore('actors', (h) => {
     await expect(s.actors.list(q.community, { limit: -1 })).rejects.toThrow(RangeError)
   })
 
-  it('orders records created in the same millisecond by id', async () => {
+  it('orders records created in the same millisecond by id, byte by byte', async () => {
     const q = await buildPlace(s)
-    await s.transaction(async (tx) => {
-      for (const id of ['m3', 'm1', 'm2'])
-        await tx.actors.create(SYSTEM, q.community, buildActor({ territoryId: q.community }), id)
-    })
+    const ids = ['ab', 'a_b', 'aC', 'a-c', 'B', 'a.c', 'a:c']
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-05T01:30:00.000Z') })
+    try {
+      for (const id of ids) await s.actors.create(SYSTEM, q.community, buildActor({ territoryId: q.community }), id)
+    } finally {
+      vi.useRealTimers()
+    }
     const list = await s.actors.list(q.community)
-    const sorted = [...list].sort((a, b) =>
-      a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1,
-    )
-    expect(list.map((a) => a.id)).toEqual(sorted.map((a) => a.id))
+    expect(new Set(list.map((a) => a.createdAt))).toEqual(new Set(['2026-03-05T01:30:00.000Z']))
+    expect(list.map((a) => a.id)).toEqual([...ids].sort())
   })
 
   it('updates and deletes, keeping createdAt and writing before and after to the audit log', async () => {

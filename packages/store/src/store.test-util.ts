@@ -45,6 +45,8 @@ export interface Harness {
   migrated: string[]
   /** Column names of a table, in order. */
   columns(table: string): Promise<string[]>
+  /** PostgreSQL: the collation of a column (SQLite: null, its text compares bytewise unless told otherwise). */
+  collation(table: string, column: string): Promise<string | null>
   /** Opens a second store on the same database (closed with the harness). */
   reopen(): Promise<Store>
   dispose(): Promise<void>
@@ -68,6 +70,7 @@ async function sqliteHarness(): Promise<Harness> {
         db.close()
       }
     },
+    collation: async () => null,
     reopen: async () => {
       const s = await openStore({ file })
       others.push(s)
@@ -100,6 +103,13 @@ async function postgresHarness(): Promise<Harness> {
           [schema, table],
         )
       ).rows.map((r) => r.column_name),
+    collation: async (table, column) =>
+      (
+        await admin.query<{ collation_name: string | null }>(
+          'select collation_name from information_schema.columns where table_schema = $1 and table_name = $2 and column_name = $3',
+          [schema, table, column],
+        )
+      ).rows[0]?.collation_name ?? null,
     reopen: async () => {
       const s = await openStore({ url })
       others.push(s)
