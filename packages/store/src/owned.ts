@@ -130,21 +130,16 @@ export function ownedRepository<I, R extends Owned, Row extends OwnedColumns>(
           const old = await find(db, communityId, id)
           if (!old) return undefined
           const at = now()
-          const row = {
-            ...spec.columns(input),
-            community_id: communityId,
-            id,
-            created_at: old.created_at,
-            updated_at: at,
-          }
+          const columns = spec.columns(input)
+          const row = { ...columns, community_id: communityId, id, created_at: old.created_at, updated_at: at } as Row
           await owned(db)
             .updateTable(table)
-            .set({ ...spec.columns(input), updated_at: at })
+            .set({ ...columns, updated_at: at })
             .where('community_id', '=', communityId)
             .where('id', '=', id)
             .execute()
-          await spec.afterWrite?.(db, row as Row, input, false)
-          const record = spec.fromRow(row as Row)
+          await spec.afterWrite?.(db, row, input, false)
+          const record = spec.fromRow(row)
           await writeAudit(db, {
             communityId,
             at,
