@@ -161,3 +161,17 @@ describe('continuousCoreness against the least-squares problem', () => {
     }
   })
 })
+
+describe('continuousCoreness on symmetric and disconnected graphs', () => {
+  it('puts the coreness on one of two equal components (least squares: loss 6, not 7.2)', () => {
+    const r = continuousCoreness(edges('a-b b-c c-a d-e e-f f-d'))
+    const c = Array.from(r.coreness)
+    const on = c.filter((x) => x > 1e-9).length
+    expect(on).toBe(3)
+    for (const x of c) if (x > 1e-9) expect(x).toBeCloseTo(1 / Math.sqrt(3), 9)
+    expect(r.fit).toBeCloseTo(0.6123724356957946, 9)
+    const pair = continuousCoreness(edges('a-b c-d'))
+    expect(Array.from(pair.coreness).filter((x) => x > 1e-9)).toHaveLength(2)
+    expect(pair.fit).toBeCloseTo(0.632455532033676, 9)
+  })
+})

@@ -56,7 +56,7 @@ export function egoNetworks(g: Graph): EgoNetworkMeasures {
       for (let f = g.outOffsets[a]!; f < g.outOffsets[a + 1]!; f++) if (inEgo[g.outTargets[f]!] === i) ties++
     }
     if (!g.directed) ties /= 2
-    const pairs = k * (k - 1)
+    const pairs = k > 1 ? k * (k - 1) : 0 // not −0 for an isolate
     const tiedPairs = g.directed ? ties : 2 * ties // ordered pairs with a tie
     out.size[i] = k
     out.ties[i] = ties

@@ -67,3 +67,14 @@ describe('factions against every partition', () => {
     }
   })
 })
+
+describe('factions keeps k groups', () => {
+  it('returns exactly k non-empty factions even when fewer fit better', () => {
+    // two triangles want two groups; asked for three, one triangle must be split
+    for (let seed = 1; seed <= 5; seed++) {
+      const f = factions(edges('a-b b-c c-a d-e e-f f-d'), 3, { seed })
+      expect(f.count).toBe(3)
+      expect(new Set(f.membership).size).toBe(3)
+    }
+  })
+})

@@ -1,13 +1,14 @@
 // Factions (UCINET): 派系划分 — a partition into k groups as close as possible to "all tied inside, none between".
 //
-// Fit = Pearson correlation over ordered pairs i≠j between a_ij (binary, skeleton for direction)
-// and the ideal δ_ij = 1 when i and j are in the same group. For binary data it depends only on
-// the number of same-group pairs and of ties inside groups, so moving one node is scored in
-// O(1) from its tie counts per group. Seeded local search: random starts, best single move
+// Fit = Pearson correlation over ordered pairs i≠j between a_ij (binary; a directed graph's arcs
+// as they are, so a reciprocated pair counts twice) and the ideal δ_ij = 1 when i and j are in
+// the same group. For binary data it depends only on the number of same-group pairs and of ties
+// inside groups, so moving one node is scored in O(1) from its tie counts per group. Seeded
+// local search: random starts with every group non-empty, best single move that keeps k groups
 // until none helps; the best fit over the starts wins. Groups are numbered by first member.
 
 import type { Graph } from '../graph.js'
-import { mulberry32 } from '../random.js'
+import { mulberry32, shuffle } from '../random.js'
 
 export interface Factions {
   membership: Int32Array
@@ -43,7 +44,11 @@ export function factions(g: Graph, k: number, opts: { seed?: number; restarts?: 
   let best: Int32Array | null = null
   let bestFit = -Infinity
   for (let r = 0; r < restarts; r++) {
-    const m = Int32Array.from({ length: n }, () => Math.floor(rnd() * k))
+    // a random start with every group non-empty: the first k of a random order found the groups
+    const order = Int32Array.from({ length: n }, (_, i) => i)
+    shuffle(order, rnd)
+    const m = new Int32Array(n)
+    for (let i = 0; i < n; i++) m[order[i]!] = i < k ? i : Math.floor(rnd() * k)
     size.fill(0)
     toGroup.fill(0)
     for (let v = 0; v < n; v++) size[m[v]!]!++
