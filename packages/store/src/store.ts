@@ -49,14 +49,14 @@ interface TxState {
 
 export class SqlStore implements Store {
   readonly dialect: Dialect
-  readonly territories
-  readonly actors
-  readonly responsibilities
-  readonly activities
-  readonly ties
-  readonly accounts
-  readonly sessions
-  readonly audit
+  readonly territories: Store['territories']
+  readonly actors: Store['actors']
+  readonly responsibilities: Store['responsibilities']
+  readonly activities: Store['activities']
+  readonly ties: Store['ties']
+  readonly accounts: Store['accounts']
+  readonly sessions: Store['sessions']
+  readonly audit: Store['audit']
 
   /** A store over a Kysely instance (root) or, with tx, over one of its transactions. */
   constructor(
