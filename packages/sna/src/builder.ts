@@ -154,11 +154,40 @@ export class NetworkBuilder {
   addTie(source: string | number, target: string | number, weight = 1, relation = '', where?: Location): void {
     const s = this.resolve(source, where, 'source')
     const t = this.resolve(target, where, 'target')
-    const line = where?.line ?? 0
     if (!Number.isFinite(weight) || weight < 0) {
       throw new ParseError('E_WEIGHT', this.at(where, 'weight'), `weight must be a number >= 0, got ${String(weight)}`)
     }
-    const r = this.relation(relation)
+    this.addResolved(s, t, weight, this.relation(relation), where)
+  }
+
+  /**
+   * The node a tie names by id, following the `unknownNodes` policy exactly as `addTie` does
+   * (it may create the node, warn or throw), for readers that look each distinct id up once and
+   * then add ties by index with `addTieAt`. `line` (1-based, 0 when unknown) goes into warnings.
+   */
+  tieEnd(id: string, field: 'source' | 'target', line = 0): number {
+    const i = this.index.get(id)
+    if (i !== undefined) return i
+    return this.resolve(id, line > 0 ? { line } : undefined, field)
+  }
+
+  /**
+   * `addTie` for node indices and a relation number (from `relation()`) read at `line`,
+   * without a lookup or an object per tie: the inner loop of readers of large files.
+   */
+  addTieAt(source: number, target: number, weight: number, relation: number, line = 0): void {
+    const where = line > 0 ? { line } : undefined
+    const s = this.resolve(source, where, 'source')
+    const t = this.resolve(target, where, 'target')
+    if (!Number.isFinite(weight) || weight < 0) {
+      throw new ParseError('E_WEIGHT', this.at(where, 'weight'), `weight must be a number >= 0, got ${String(weight)}`)
+    }
+    if (!(relation >= 0 && relation < this.relations.length) || !Number.isInteger(relation))
+      throw new RangeError(`relation number ${relation} out of range 0..${this.relations.length - 1}`)
+    this.addResolved(s, t, weight, relation, where)
+  }
+
+  private addResolved(s: number, t: number, weight: number, r: number, where: Location | undefined): void {
     if (weight === 0) {
       this.warn('W_ZERO_WEIGHT', where)
       return
@@ -182,7 +211,7 @@ export class NetworkBuilder {
       byNode.set(s, (byNode.get(s) ?? 0) + weight)
       return
     }
-    this.ties.push(s, t, weight, r, line, where?.column ?? 0)
+    this.ties.push(s, t, weight, r, where?.line ?? 0, where?.column ?? 0)
   }
 
   private at(where: Location | undefined, field?: string): Location {
@@ -231,32 +260,43 @@ export class NetworkBuilder {
     if (loops && kept) for (const [i, w] of kept) loops[i] = w
     const T = this.ties
     const n = nodes.size
-    // count ties of this relation per canonical source row
+    const directed = this.directed
+    const all = this.relations.length === 1
+    // the ties of this relation as canonical pairs (a, b): directed as given, undirected a < b;
+    // sorted by (a, b, k) with two stable counting sorts (by b, then by a), so that duplicates
+    // sit together with the first listed first, in O(ties) whatever the input order
     const rowCount = new Int32Array(n + 1)
+    const colCount = new Int32Array(n + 1)
     let count = 0
     for (let k = 0; k < T.length; k++) {
-      if (T.rel[k] !== r) continue
+      if (!all && T.rel[k] !== r) continue
       const s = T.src[k]!
       const t = T.dst[k]!
-      const a = this.directed || s < t ? s : t
-      rowCount[a + 1]!++
+      const lo = directed || s < t
+      rowCount[(lo ? s : t) + 1]!++
+      colCount[(lo ? t : s) + 1]!++
       count++
     }
-    for (let u = 0; u < n; u++) rowCount[u + 1]! += rowCount[u]!
-    const pos = rowCount.slice(0, n)
-    const cols = new Int32Array(count)
-    const ks = new Int32Array(count)
+    for (let u = 0; u < n; u++) {
+      rowCount[u + 1]! += rowCount[u]!
+      colCount[u + 1]! += colCount[u]!
+    }
+    const byCol = new Int32Array(count)
     for (let k = 0; k < T.length; k++) {
-      if (T.rel[k] !== r) continue
+      if (!all && T.rel[k] !== r) continue
       const s = T.src[k]!
       const t = T.dst[k]!
-      const a = this.directed || s < t ? s : t
-      const b = this.directed || s < t ? t : s
-      const p = pos[a]!++
-      cols[p] = b
-      ks[p] = k
+      byCol[colCount[directed || s < t ? t : s]!++] = k
     }
-    // sort each row by column (insertion sort for short rows, else sort a view), then merge duplicates
+    const sorted = new Int32Array(count)
+    const pos = rowCount.slice(0, n)
+    for (let i = 0; i < count; i++) {
+      const k = byCol[i]!
+      const s = T.src[k]!
+      const t = T.dst[k]!
+      sorted[pos[directed || s < t ? s : t]!++] = k
+    }
+    // merge duplicates
     const outS = new Int32Array(count)
     const outT = new Int32Array(count)
     const outW = new Float64Array(count)
@@ -265,12 +305,13 @@ export class NetworkBuilder {
     for (let u = 0; u < n; u++) {
       const lo = rowCount[u]!
       const hi = rowCount[u + 1]!
-      sortRow(cols, ks, lo, hi)
       for (let p = lo; p < hi; p++) {
-        const v = cols[p]!
-        const k = ks[p]!
+        const k = sorted[p]!
+        const s = T.src[k]!
+        const t = T.dst[k]!
+        const v = directed || s < t ? t : s
         const w = T.w[k]!
-        if (m > 0 && outS[m - 1] === u && outT[m - 1] === v) {
+        if (p > lo && outT[m - 1] === v) {
           if (dup === 'error') {
             const line = T.line[k]!
             throw new ParseError(
@@ -295,45 +336,17 @@ export class NetworkBuilder {
         m++
       }
     }
+    const fit = <A extends Int32Array | Float64Array>(x: A): A => (m === count ? x : (x.slice(0, m) as A))
     return new Graph({
-      directed: this.directed,
+      directed,
       nodes,
       relation: this.relations[r]!,
-      tieSource: outS.slice(0, m),
-      tieTarget: outT.slice(0, m),
-      tieWeight: outW.slice(0, m),
+      tieSource: fit(outS),
+      tieTarget: fit(outT),
+      tieWeight: fit(outW),
       loops,
       twoModeRows: this.twoModeRows,
     })
-  }
-}
-
-/** Sorts cols[lo..hi) ascending, carrying ks along; stable so that the first occurrence stays first. */
-function sortRow(cols: Int32Array, ks: Int32Array, lo: number, hi: number): void {
-  const len = hi - lo
-  if (len < 2) return
-  if (len <= 32) {
-    for (let i = lo + 1; i < hi; i++) {
-      const c = cols[i]!
-      const k = ks[i]!
-      let j = i - 1
-      while (j >= lo && (cols[j]! > c || (cols[j] === c && ks[j]! > k))) {
-        cols[j + 1] = cols[j]!
-        ks[j + 1] = ks[j]!
-        j--
-      }
-      cols[j + 1] = c
-      ks[j + 1] = k
-    }
-    return
-  }
-  const idx = Array.from({ length: len }, (_, i) => lo + i)
-  idx.sort((a, b) => cols[a]! - cols[b]! || ks[a]! - ks[b]!)
-  const c2 = idx.map((i) => cols[i]!)
-  const k2 = idx.map((i) => ks[i]!)
-  for (let i = 0; i < len; i++) {
-    cols[lo + i] = c2[i]!
-    ks[lo + i] = k2[i]!
   }
 }
 

@@ -75,6 +75,12 @@ export interface GraphArrays {
  * no multi-edges. Adjacency is held as compressed sparse rows sorted by neighbour index:
  * the out-neighbours of u are `outTargets[outOffsets[u] .. outOffsets[u + 1])`.
  * Undirected graphs list every tie in both rows and share the in- and out-arrays.
+ *
+ * Memory: the rows are the only copy of the ties. When the tie arrays given are in canonical
+ * order (the builder's), a directed graph's `tieTarget` and `tieWeight` are its out-rows and its
+ * `tieSource` is expanded from `outOffsets` on first use; an undirected graph derives all three
+ * from the upper half of its rows on first use (then keeps them). About 24 bytes per tie for
+ * an undirected graph and 28 for a directed one, plus the node table.
  */
 export class Graph {
   readonly directed: boolean
@@ -86,9 +92,6 @@ export class Graph {
   readonly m: number
   /** True when some tie weight differs from 1. */
   readonly weighted: boolean
-  readonly tieSource: Int32Array
-  readonly tieTarget: Int32Array
-  readonly tieWeight: Float64Array
   readonly loops: Float64Array | null
   readonly twoModeRows: number | null
 
@@ -101,6 +104,10 @@ export class Graph {
   readonly inSources: Int32Array
   readonly inWeights: Float64Array
 
+  // tie arrays: given (non-canonical input) or derived from the rows on first use
+  #tieSource: Int32Array | undefined
+  #tieTarget: Int32Array | undefined
+  #tieWeight: Float64Array | undefined
   #skeleton: Skeleton | undefined
 
   constructor(a: GraphArrays) {
@@ -109,9 +116,6 @@ export class Graph {
     this.relation = a.relation
     this.n = a.nodes.size
     this.m = a.tieSource.length
-    this.tieSource = a.tieSource
-    this.tieTarget = a.tieTarget
-    this.tieWeight = a.tieWeight
     this.loops = a.loops ?? null
     this.twoModeRows = a.twoModeRows ?? null
     let weighted = false
@@ -123,15 +127,81 @@ export class Graph {
     }
     this.weighted = weighted
     const n = this.n
+    const canonical = isCanonical(n, a.tieSource, a.tieTarget, a.directed)
+    if (!canonical) {
+      // any other order: sort into rows, keep the tie arrays as given
+      this.#tieSource = a.tieSource
+      this.#tieTarget = a.tieTarget
+      this.#tieWeight = a.tieWeight
+    }
     if (a.directed) {
-      ;[this.outOffsets, this.outTargets, this.outWeights] = csr(n, a.tieSource, a.tieTarget, a.tieWeight, false)
-      ;[this.inOffsets, this.inSources, this.inWeights] = csr(n, a.tieTarget, a.tieSource, a.tieWeight, false)
+      if (canonical) {
+        // canonical arcs are the out-rows already: share them
+        this.outOffsets = rowOffsets(n, a.tieSource, null)
+        this.outTargets = a.tieTarget
+        this.outWeights = a.tieWeight
+        ;[this.inOffsets, this.inSources, this.inWeights] = transpose(n, a.tieSource, a.tieTarget, a.tieWeight)
+      } else {
+        ;[this.outOffsets, this.outTargets, this.outWeights] = csr(n, a.tieSource, a.tieTarget, a.tieWeight, false)
+        ;[this.inOffsets, this.inSources, this.inWeights] = csr(n, a.tieTarget, a.tieSource, a.tieWeight, false)
+      }
     } else {
-      ;[this.outOffsets, this.outTargets, this.outWeights] = csr(n, a.tieSource, a.tieTarget, a.tieWeight, true)
+      ;[this.outOffsets, this.outTargets, this.outWeights] = canonical
+        ? symmetricRows(n, a.tieSource, a.tieTarget, a.tieWeight)
+        : csr(n, a.tieSource, a.tieTarget, a.tieWeight, true)
       this.inOffsets = this.outOffsets
       this.inSources = this.outTargets
       this.inWeights = this.outWeights
     }
+  }
+
+  /** Tie sources in canonical order (undirected: source < target). */
+  get tieSource(): Int32Array {
+    if (this.#tieSource === undefined) this.#deriveTies()
+    return this.#tieSource!
+  }
+
+  /** Tie targets in canonical order. */
+  get tieTarget(): Int32Array {
+    if (this.#tieTarget === undefined) this.#deriveTies()
+    return this.#tieTarget!
+  }
+
+  /** Tie weights in canonical order. */
+  get tieWeight(): Float64Array {
+    if (this.#tieWeight === undefined) this.#deriveTies()
+    return this.#tieWeight!
+  }
+
+  /** The canonical tie arrays from the rows: directed, the out-rows; undirected, the entries v > u of row u. */
+  #deriveTies(): void {
+    const n = this.n
+    const offsets = this.outOffsets
+    const source = new Int32Array(this.m)
+    if (this.directed) {
+      for (let u = 0; u < n; u++) source.fill(u, offsets[u]!, offsets[u + 1]!)
+      this.#tieSource = source
+      this.#tieTarget = this.outTargets
+      this.#tieWeight = this.outWeights
+      return
+    }
+    const target = new Int32Array(this.m)
+    const weight = new Float64Array(this.m)
+    const targets = this.outTargets
+    const weights = this.outWeights
+    let k = 0
+    for (let u = 0; u < n; u++) {
+      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+        const v = targets[e]!
+        if (v <= u) continue
+        source[k] = u
+        target[k] = v
+        weight[k++] = weights[e]!
+      }
+    }
+    this.#tieSource = source
+    this.#tieTarget = target
+    this.#tieWeight = weight
   }
 
   /** Number of out-neighbours (undirected: neighbours). */
@@ -186,6 +256,82 @@ export class Graph {
     for (let i = 0; i < this.n; i++) out[this.nodes.ids[i]!] = values[i]!
     return out
   }
+}
+
+/**
+ * True when the ties are in the builder's canonical order: sorted by source, then target, no
+ * repeats, every index in 0 .. n-1, and (undirected) source < target.
+ */
+function isCanonical(n: number, s: Int32Array, t: Int32Array, directed: boolean): boolean {
+  const m = s.length
+  if (t.length !== m) return false
+  let ps = -1
+  let pt = -1
+  for (let e = 0; e < m; e++) {
+    const u = s[e]!
+    const v = t[e]!
+    if (u < ps || (u === ps && v <= pt) || u < 0 || u >= n || v < 0 || v >= n) return false
+    if (!directed && u >= v) return false
+    ps = u
+    pt = v
+  }
+  return true
+}
+
+/** Row offsets from the row index of every entry (entries need not be grouped: counts only). */
+function rowOffsets(n: number, a: Int32Array, b: Int32Array | null): Int32Array {
+  const offsets = new Int32Array(n + 1)
+  for (let e = 0; e < a.length; e++) offsets[a[e]! + 1]!++
+  if (b) for (let e = 0; e < b.length; e++) offsets[b[e]! + 1]!++
+  for (let u = 0; u < n; u++) offsets[u + 1]! += offsets[u]!
+  return offsets
+}
+
+/**
+ * In-rows of canonical arcs in one pass: arcs come sorted by source, so appending each source
+ * to its target's row leaves every row sorted.
+ */
+function transpose(n: number, s: Int32Array, t: Int32Array, w: Float64Array): [Int32Array, Int32Array, Float64Array] {
+  const m = s.length
+  const offsets = rowOffsets(n, t, null)
+  const pos = offsets.slice(0, n)
+  const sources = new Int32Array(m)
+  const weights = new Float64Array(m)
+  for (let e = 0; e < m; e++) {
+    const p = pos[t[e]!]!++
+    sources[p] = s[e]!
+    weights[p] = w[e]!
+  }
+  return [offsets, sources, weights]
+}
+
+/**
+ * Both rows of every canonical edge (u < v, sorted) in one pass: row u receives its lower
+ * neighbours (from edges w–u, w < u, which come first) in increasing order, then its upper ones.
+ */
+function symmetricRows(
+  n: number,
+  s: Int32Array,
+  t: Int32Array,
+  w: Float64Array,
+): [Int32Array, Int32Array, Float64Array] {
+  const m = s.length
+  const offsets = rowOffsets(n, s, t)
+  const pos = offsets.slice(0, n)
+  const targets = new Int32Array(2 * m)
+  const weights = new Float64Array(2 * m)
+  for (let e = 0; e < m; e++) {
+    const u = s[e]!
+    const v = t[e]!
+    const x = w[e]!
+    const p = pos[u]!++
+    targets[p] = v
+    weights[p] = x
+    const q = pos[v]!++
+    targets[q] = u
+    weights[q] = x
+  }
+  return [offsets, targets, weights]
 }
 
 /** The undirected view of a graph used by clustering, cores, cliques and structural holes. */
