@@ -51,46 +51,214 @@ export interface PathSweepResult {
 /**
  * Runs BFS (or Dijkstra when `weight` is set) from every source once and collects every
  * shortest-path measure. Scratch buffers are allocated once and reused for each source; no
- * object is allocated per tie.
+ * object is allocated per tie. Sweeps of 2,048 sources or more are summed block by block
+ * (see {@link planPathSweep}), exactly as `@cosafe/sna/node` sums them on worker threads, so
+ * that one thread and many give identical numbers.
  *
  * @example
  * const r = pathSweep(g)
  * r.betweenness // Float64Array of raw betweenness per node
  */
 export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResult {
-  const n = g.n
-  const res = emptyResult(n, opts.betweenness !== false)
-  // renumber large graphs for memory locality; results are mapped back below
-  const order = (opts.relabel ?? n >= RELABEL_MIN_NODES) ? localityOrder(g) : null
-  const adj: Adjacency = order ? relabel(g, order) : g
-  let sweepOpts = opts
-  if (order && opts.sources) {
-    const rank = new Int32Array(n)
-    for (let k = 0; k < n; k++) rank[order[k]!] = k
-    sweepOpts = { ...opts, sources: Array.from(opts.sources, (v) => rank[v]!) }
+  const plan = planPathSweep(g, opts)
+  const sweeper = pathSweeper(plan)
+  const blocks = plan.blockStarts.length - 1
+  const onProgress = opts.onProgress
+  const total = sweeper.sweep(0, undefined, onProgress)
+  if (blocks > 1) {
+    const part = sweeper.sweep(1, undefined, onProgress)
+    addPathPartial(total, part)
+    for (let b = 2; b < blocks; b++) addPathPartial(total, sweeper.sweep(b, part, onProgress))
   }
-  if (opts.weight) weightedSweep(adj, res, sweepOpts)
-  else unweightedSweep(adj, res, sweepOpts)
-  if (res.betweenness && !g.directed) for (let i = 0; i < n; i++) res.betweenness[i]! /= 2
-  return order ? unpermute(res, order) : res
+  const count = plan.blockStarts[blocks]!
+  if (onProgress) onProgress(count, count)
+  return finishPathSweep(plan, total, sweeper.out)
 }
 
 /** Graphs at least this large are renumbered by localityOrder before a sweep. */
 const RELABEL_MIN_NODES = 4096
 
-function emptyResult(n: number, withBetweenness: boolean): PathSweepResult {
+/**
+ * Sweeps of at least this many sources are cut into SWEEP_BLOCKS blocks whose sums are added
+ * in block order. The blocks depend on the number of sources only, never on the number of
+ * threads: that is what makes a parallel sweep identical to a sequential one. Smaller sweeps
+ * are one block, summed source by source.
+ */
+const BLOCK_MIN_SOURCES = 2048
+const SWEEP_BLOCKS = 128
+
+/** The arrays a sweep reads and their numbering. */
+export interface PathSweepLayout {
+  /** The graph itself, or a copy renumbered for memory locality. */
+  adjacency: Adjacency
+  /** New node k is old node `order[k]`; null when not renumbered. */
+  order: Int32Array | null
+}
+
+/** A sweep cut into blocks of sources: what every thread of a (parallel) sweep needs. */
+export interface PathSweepPlan extends PathSweepLayout {
+  weight: boolean
+  betweenness: boolean
+  /** Sources in the adjacency's numbering; null for every node in order. */
+  sources: Int32Array | null
+  /** Block b sweeps the sources at positions `blockStarts[b] .. blockStarts[b + 1]`. */
+  blockStarts: Int32Array
+}
+
+/** What one block of sources adds up per node (and over the whole graph). */
+export interface PathSweepPartial {
+  /** Σ of the sources' Brandes dependencies (undirected: not yet halved), or null. */
+  betweenness: Float64Array | null
+  /** Σ d(v,u), the number of v and Σ 1/d(v,u) over the block's sources v; null when distances are symmetric (unweighted undirected: copied from the out-sums at the end). */
+  inDistanceSum: Float64Array | null
+  inReach: Float64Array | null
+  inHarmonic: Float64Array | null
+  diameter: number
+  reachablePairs: number
+  distanceSum: number
+}
+
+/** The per-source results: each source writes its own entry, once. */
+export type PathSweepOut = Pick<PathSweepResult, 'outDistanceSum' | 'outReach' | 'outHarmonic'>
+
+/** One thread's sweep kernel: scratch buffers allocated once, then reused block after block. */
+export interface PathSweeper {
+  readonly out: PathSweepOut
+  /** Sweeps block `block`; its sums go into `into` (cleared first) or into new arrays. */
+  sweep(block: number, into?: PathSweepPartial, onProgress?: PathSweepOptions['onProgress']): PathSweepPartial
+}
+
+/** The graph as it is (`renumber` false) or renumbered in breadth-first order for locality. */
+export function sweepLayout(g: Graph, renumber: boolean): PathSweepLayout {
+  if (!renumber) return { adjacency: g, order: null }
+  const order = localityOrder(g)
+  return { adjacency: relabel(g, order), order }
+}
+
+/**
+ * Plans a sweep: layout (renumbered when n ≥ 4096 unless `relabel` says otherwise), sources in
+ * that numbering and blocks. `layout` lets a caller supply the arrays (shared memory, a cache).
+ *
+ * @example
+ * const plan = planPathSweep(g)
+ * const k = pathSweeper(plan)
+ * const total = k.sweep(0)
+ * for (let b = 1; b < plan.blockStarts.length - 1; b++) addPathPartial(total, k.sweep(b))
+ * finishPathSweep(plan, total, k.out) // = pathSweep(g)
+ */
+export function planPathSweep(
+  g: Graph,
+  opts: PathSweepOptions = {},
+  layout: (g: Graph, renumber: boolean) => PathSweepLayout = sweepLayout,
+): PathSweepPlan {
+  const { adjacency, order } = layout(g, opts.relabel ?? g.n >= RELABEL_MIN_NODES)
+  let sources: Int32Array | null = null
+  if (opts.sources) {
+    if (order) {
+      const rank = new Int32Array(g.n)
+      for (let k = 0; k < g.n; k++) rank[order[k]!] = k
+      sources = Int32Array.from(opts.sources, (v) => rank[v]!)
+    } else sources = Int32Array.from(opts.sources)
+  }
+  const count = sources ? sources.length : g.n
+  const blocks = count < BLOCK_MIN_SOURCES ? 1 : SWEEP_BLOCKS
+  const blockStarts = new Int32Array(blocks + 1)
+  for (let b = 0; b <= blocks; b++) blockStarts[b] = Math.floor((b * count) / blocks)
   return {
-    betweenness: withBetweenness ? new Float64Array(n) : null,
-    inDistanceSum: new Float64Array(n),
-    inReach: new Float64Array(n),
-    inHarmonic: new Float64Array(n),
+    adjacency,
+    order,
+    weight: opts.weight === true,
+    betweenness: opts.betweenness !== false,
+    sources,
+    blockStarts,
+  }
+}
+
+const NONE = new Float64Array(0)
+
+/** A sweep kernel for a plan; `out` may live in shared memory (each source writes only its entry). */
+export function pathSweeper(plan: PathSweepPlan, out?: PathSweepOut): PathSweeper {
+  const g = plan.adjacency
+  const n = g.n
+  const o: PathSweepOut = out ?? {
     outDistanceSum: new Float64Array(n),
     outReach: new Float64Array(n),
     outHarmonic: new Float64Array(n),
-    diameter: 0,
-    reachablePairs: 0,
-    distanceSum: 0,
   }
+  // in-sums are needed separately only when distances are not symmetric
+  const scatter = plan.weight || g.directed
+  const count = plan.blockStarts[plan.blockStarts.length - 1]!
+  const kernel = plan.weight ? weightedKernel(g, plan.betweenness) : unweightedKernel(g, plan.betweenness)
+  return {
+    out: o,
+    sweep(block, into, onProgress) {
+      const part: PathSweepPartial = into ?? {
+        betweenness: plan.betweenness ? new Float64Array(n) : null,
+        inDistanceSum: scatter ? new Float64Array(n) : null,
+        inReach: scatter ? new Float64Array(n) : null,
+        inHarmonic: scatter ? new Float64Array(n) : null,
+        diameter: 0,
+        reachablePairs: 0,
+        distanceSum: 0,
+      }
+      if (into) {
+        part.betweenness?.fill(0)
+        part.inDistanceSum?.fill(0)
+        part.inReach?.fill(0)
+        part.inHarmonic?.fill(0)
+      }
+      const res: PathSweepResult = {
+        betweenness: part.betweenness,
+        inDistanceSum: part.inDistanceSum ?? NONE,
+        inReach: part.inReach ?? NONE,
+        inHarmonic: part.inHarmonic ?? NONE,
+        outDistanceSum: o.outDistanceSum,
+        outReach: o.outReach,
+        outHarmonic: o.outHarmonic,
+        diameter: 0,
+        reachablePairs: 0,
+        distanceSum: 0,
+      }
+      kernel(res, plan.sources, plan.blockStarts[block]!, plan.blockStarts[block + 1]!, count, onProgress)
+      part.diameter = res.diameter
+      part.reachablePairs = res.reachablePairs
+      part.distanceSum = res.distanceSum
+      return part
+    },
+  }
+}
+
+/** Adds a block's sums to the running total (blocks must be added in block order). */
+export function addPathPartial(total: PathSweepPartial, part: PathSweepPartial): void {
+  const add = (a: Float64Array | null, b: Float64Array | null): void => {
+    if (a && b) for (let i = 0; i < a.length; i++) a[i]! += b[i]!
+  }
+  add(total.betweenness, part.betweenness)
+  add(total.inDistanceSum, part.inDistanceSum)
+  add(total.inReach, part.inReach)
+  add(total.inHarmonic, part.inHarmonic)
+  if (part.diameter > total.diameter) total.diameter = part.diameter
+  total.reachablePairs += part.reachablePairs
+  total.distanceSum += part.distanceSum
+}
+
+/** The sweep's result from the sum of all blocks (its betweenness is halved in place for undirected graphs). */
+export function finishPathSweep(plan: PathSweepPlan, total: PathSweepPartial, out: PathSweepOut): PathSweepResult {
+  const bc = total.betweenness
+  if (bc && !plan.adjacency.directed) for (let i = 0; i < bc.length; i++) bc[i]! /= 2
+  const res: PathSweepResult = {
+    betweenness: bc,
+    inDistanceSum: total.inDistanceSum ?? out.outDistanceSum.slice(),
+    inReach: total.inReach ?? out.outReach.slice(),
+    inHarmonic: total.inHarmonic ?? out.outHarmonic.slice(),
+    outDistanceSum: out.outDistanceSum,
+    outReach: out.outReach,
+    outHarmonic: out.outHarmonic,
+    diameter: total.diameter,
+    reachablePairs: total.reachablePairs,
+    distanceSum: total.distanceSum,
+  }
+  return plan.order ? unpermute(res, plan.order) : res
 }
 
 /** Maps per-node results of a renumbered sweep back: new node k is old node order[k]. */
@@ -118,38 +286,44 @@ function progressStep(total: number): number {
   return Math.max(1, Math.floor(total / 100))
 }
 
-function unweightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOptions): void {
+/** Sweeps the sources at positions from .. to into `res` (in-sums added, out-sums written, totals set). */
+type Kernel = (
+  res: PathSweepResult,
+  sources: Int32Array | null,
+  from: number,
+  to: number,
+  count: number,
+  onProgress: PathSweepOptions['onProgress'],
+) => void
+
+function unweightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
   const n = g.n
-  const sources = opts.sources
-  const total = sources ? sources.length : n
-  const step = progressStep(total)
-  // in-sums are needed separately only when distances are not symmetric
   const scatter = g.directed
-  const run = res.betweenness ? brandesSource : bfsSource
+  const run = withBetweenness ? brandesSource : bfsSource
   const s: SweepScratch = {
     queue: new Int32Array(n),
     dist: new Int32Array(n).fill(-1),
     sigma: new Float64Array(n),
     coef: new Float64Array(n),
-    succ: new Int32Array(res.betweenness ? g.outTargets.length : 0),
-    succStart: new Int32Array(res.betweenness ? n + 1 : 0),
+    succ: new Int32Array(withBetweenness ? g.outTargets.length : 0),
+    succStart: new Int32Array(withBetweenness ? n + 1 : 0),
     diameter: 0,
     pairs: 0,
     distSum: 0,
   }
-  for (let k = 0; k < total; k++) {
-    if (opts.onProgress && k % step === 0) opts.onProgress(k, total)
-    run(g, sources ? sources[k]! : k, s, res, scatter)
+  return (res, sources, from, to, count, onProgress) => {
+    const step = progressStep(count)
+    s.diameter = 0
+    s.pairs = 0
+    s.distSum = 0
+    for (let k = from; k < to; k++) {
+      if (onProgress && k % step === 0) onProgress(k, count)
+      run(g, sources ? sources[k]! : k, s, res, scatter)
+    }
+    res.diameter = s.diameter
+    res.reachablePairs = s.pairs
+    res.distanceSum = s.distSum
   }
-  if (opts.onProgress) opts.onProgress(total, total)
-  if (!scatter) {
-    res.inDistanceSum.set(res.outDistanceSum)
-    res.inReach.set(res.outReach)
-    res.inHarmonic.set(res.outHarmonic)
-  }
-  res.diameter = s.diameter
-  res.reachablePairs = s.pairs
-  res.distanceSum = s.distSum
 }
 
 interface SweepScratch {
@@ -331,7 +505,7 @@ function finishSource(
   s.distSum += sum
 }
 
-function weightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOptions): void {
+function weightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
   const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
@@ -346,15 +520,7 @@ function weightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOption
   const settled = new Uint8Array(n)
   const heap = new Int32Array(n)
   const pos = new Int32Array(n).fill(-1)
-  const bc = res.betweenness
-  const { inDistanceSum, inReach, inHarmonic, outDistanceSum, outReach, outHarmonic } = res
-  const sources = opts.sources
-  const total = sources ? sources.length : n
-  const step = progressStep(total)
   const tol = PATH_LENGTH_TOLERANCE
-  let diameter = 0
-  let pairs = 0
-  let distSum = 0
   let size = 0
 
   const siftUp = (i: number): void => {
@@ -388,95 +554,102 @@ function weightedSweep(g: Adjacency, res: PathSweepResult, opts: PathSweepOption
     pos[x] = i
   }
 
-  for (let k = 0; k < total; k++) {
-    const s = sources ? sources[k]! : k
-    if (opts.onProgress && k % step === 0) opts.onProgress(k, total)
-    dist[s] = 0
-    size = 1
-    heap[0] = s
-    pos[s] = 0
-    let count = 0
-    while (size > 0) {
-      const v: number = heap[0]!
-      pos[v] = -1
-      size--
-      if (size > 0) {
-        heap[0] = heap[size]!
-        pos[heap[0]!] = 0
-        siftDown(0)
-      }
-      settled[v] = 1
-      order[count++] = v
-      const dv = dist[v]!
-      // σ(v): sum over settled predecessors whose path through them has the same length
-      if (v === s) sigma[v] = 1
-      else {
-        let sv = 0
-        for (let e: number = inOff[v]!, end: number = inOff[v + 1]!; e < end; e++) {
-          const u = inSrc[e]!
-          if (!settled[u] || u === v) continue
-          const alt = dist[u]! + 1 / inW[e]!
-          if (Math.abs(alt - dv) <= tol * Math.max(alt, dv)) sv += sigma[u]!
+  return (res, sources, from, to, total, onProgress) => {
+    const bc = withBetweenness ? res.betweenness! : null
+    const { inDistanceSum, inReach, inHarmonic, outDistanceSum, outReach, outHarmonic } = res
+    const step = progressStep(total)
+    let diameter = 0
+    let pairs = 0
+    let distSum = 0
+    for (let k = from; k < to; k++) {
+      const s = sources ? sources[k]! : k
+      if (onProgress && k % step === 0) onProgress(k, total)
+      dist[s] = 0
+      size = 1
+      heap[0] = s
+      pos[s] = 0
+      let count = 0
+      while (size > 0) {
+        const v: number = heap[0]!
+        pos[v] = -1
+        size--
+        if (size > 0) {
+          heap[0] = heap[size]!
+          pos[heap[0]!] = 0
+          siftDown(0)
         }
-        sigma[v] = sv
-      }
-      for (let e: number = off[v]!, end: number = off[v + 1]!; e < end; e++) {
-        const w = tgt[e]!
-        if (settled[w]) continue
-        const alt = dv + 1 / wts[e]!
-        if (alt < dist[w]!) {
-          dist[w] = alt
-          if (pos[w]! < 0) {
-            heap[size] = w
-            pos[w] = size
-            size++
+        settled[v] = 1
+        order[count++] = v
+        const dv = dist[v]!
+        // σ(v): sum over settled predecessors whose path through them has the same length
+        if (v === s) sigma[v] = 1
+        else {
+          let sv = 0
+          for (let e: number = inOff[v]!, end: number = inOff[v + 1]!; e < end; e++) {
+            const u = inSrc[e]!
+            if (!settled[u] || u === v) continue
+            const alt = dist[u]! + 1 / inW[e]!
+            if (Math.abs(alt - dv) <= tol * Math.max(alt, dv)) sv += sigma[u]!
           }
-          siftUp(pos[w]!)
+          sigma[v] = sv
+        }
+        for (let e: number = off[v]!, end: number = off[v + 1]!; e < end; e++) {
+          const w = tgt[e]!
+          if (settled[w]) continue
+          const alt = dv + 1 / wts[e]!
+          if (alt < dist[w]!) {
+            dist[w] = alt
+            if (pos[w]! < 0) {
+              heap[size] = w
+              pos[w] = size
+              size++
+            }
+            siftUp(pos[w]!)
+          }
         }
       }
-    }
-    let sSum = 0
-    let sHarm = 0
-    for (let i = 1; i < count; i++) {
-      const w = order[i]!
-      const d = dist[w]!
-      sSum += d
-      sHarm += 1 / d
-      inDistanceSum[w]! += d
-      inReach[w]!++
-      inHarmonic[w]! += 1 / d
-      if (d > diameter) diameter = d
-    }
-    outDistanceSum[s] = sSum
-    outReach[s] = count - 1
-    outHarmonic[s] = sHarm
-    pairs += count - 1
-    distSum += sSum
-    if (bc) {
-      for (let i = 0; i < count; i++) delta[order[i]!] = 0
-      for (let i = count - 1; i > 0; i--) {
+      let sSum = 0
+      let sHarm = 0
+      for (let i = 1; i < count; i++) {
         const w = order[i]!
-        const dw = dist[w]!
-        const coeff = (1 + delta[w]!) / sigma[w]!
-        for (let e = inOff[w]!, end = inOff[w + 1]!; e < end; e++) {
-          const v = inSrc[e]!
-          if (!settled[v] || v === w) continue
-          const alt = dist[v]! + 1 / inW[e]!
-          if (Math.abs(alt - dw) <= tol * Math.max(alt, dw)) delta[v]! += sigma[v]! * coeff
+        const d = dist[w]!
+        sSum += d
+        sHarm += 1 / d
+        inDistanceSum[w]! += d
+        inReach[w]!++
+        inHarmonic[w]! += 1 / d
+        if (d > diameter) diameter = d
+      }
+      outDistanceSum[s] = sSum
+      outReach[s] = count - 1
+      outHarmonic[s] = sHarm
+      pairs += count - 1
+      distSum += sSum
+      if (bc) {
+        for (let i = 0; i < count; i++) delta[order[i]!] = 0
+        for (let i = count - 1; i > 0; i--) {
+          const w = order[i]!
+          const dw = dist[w]!
+          const coeff = (1 + delta[w]!) / sigma[w]!
+          for (let e = inOff[w]!, end = inOff[w + 1]!; e < end; e++) {
+            const v = inSrc[e]!
+            if (!settled[v] || v === w) continue
+            const alt = dist[v]! + 1 / inW[e]!
+            if (Math.abs(alt - dw) <= tol * Math.max(alt, dw)) delta[v]! += sigma[v]! * coeff
+          }
+          bc[w]! += delta[w]!
         }
-        bc[w]! += delta[w]!
+      }
+      for (let i = 0; i < count; i++) {
+        const w = order[i]!
+        dist[w] = Infinity
+        settled[w] = 0
       }
     }
-    for (let i = 0; i < count; i++) {
-      const w = order[i]!
-      dist[w] = Infinity
-      settled[w] = 0
-    }
+    res.diameter = diameter
+    res.reachablePairs = pairs
+    res.distanceSum = distSum
   }
-  if (opts.onProgress) opts.onProgress(total, total)
-  res.diameter = diameter
-  res.reachablePairs = pairs
-  res.distanceSum = distSum
 }
 
 export interface BetweennessOptions {
