@@ -81,14 +81,17 @@ export class NetworkBuilder {
   }
 
   private createNode(id: string, attributes?: Record<string, AttributeValue>): number {
-    let i = this.index.get(id)
-    if (i === undefined) {
-      i = this.ids.length
-      this.ids.push(id)
-      this.labels.push(null)
-      this.index.set(id, i)
-    }
+    const i = this.index.get(id) ?? this.newNode(id)
     if (attributes) for (const k in attributes) this.setAttribute(i, k, attributes[k] ?? null)
+    return i
+  }
+
+  /** Adds a node known to be new. */
+  private newNode(id: string): number {
+    const i = this.ids.length
+    this.ids.push(id)
+    this.labels.push(null)
+    this.index.set(id, i)
     return i
   }
 
@@ -168,7 +171,26 @@ export class NetworkBuilder {
   tieEnd(id: string, field: 'source' | 'target', line = 0): number {
     const i = this.index.get(id)
     if (i !== undefined) return i
+    if (!this.declared) return this.newNode(id)
     return this.resolve(id, line > 0 ? { line } : undefined, field)
+  }
+
+  /** Makes room for `count` more ties, so that a reader that knows how many are coming grows the columns once. */
+  reserveTies(count: number): void {
+    const T = this.ties
+    const size = T.length + Math.max(0, Math.floor(count))
+    if (size <= T.src.length) return
+    const to = <A extends Int32Array | Float64Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(size)
+      b.set(a.subarray(0, T.length))
+      return b
+    }
+    T.src = to(T.src)
+    T.dst = to(T.dst)
+    T.w = to(T.w)
+    T.rel = to(T.rel)
+    T.line = to(T.line)
+    T.col = to(T.col)
   }
 
   /**

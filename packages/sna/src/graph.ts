@@ -15,7 +15,8 @@ export class NodeTable {
   readonly labels: readonly (string | null)[]
   /** Attribute columns by name, each with one value per node. */
   readonly attributes: ReadonlyMap<string, readonly AttributeValue[]>
-  readonly #index: Map<string, number>
+  /** id → index, built on the first lookup (analyses in index space never need it). */
+  #index: Map<string, number> | undefined
 
   constructor(
     ids: readonly string[],
@@ -25,8 +26,13 @@ export class NodeTable {
     this.ids = ids
     this.labels = labels ?? ids.map(() => null)
     this.attributes = attributes ?? new Map()
-    this.#index = new Map()
-    for (let i = 0; i < ids.length; i++) this.#index.set(ids[i]!, i)
+  }
+
+  get #lookup(): Map<string, number> {
+    if (this.#index) return this.#index
+    const index = new Map<string, number>()
+    for (let i = 0; i < this.ids.length; i++) index.set(this.ids[i]!, i)
+    return (this.#index = index)
   }
 
   get size(): number {
@@ -35,12 +41,12 @@ export class NodeTable {
 
   /** Index of a node id, or undefined. */
   find(id: string): NodeIndex | undefined {
-    return this.#index.get(id) as NodeIndex | undefined
+    return this.#lookup.get(id) as NodeIndex | undefined
   }
 
   /** Index of a node id; throws when the id is unknown. */
   get(id: string): NodeIndex {
-    const i = this.#index.get(id)
+    const i = this.#lookup.get(id)
     if (i === undefined) throw new RangeError(`unknown node "${id}"`)
     return i as NodeIndex
   }

@@ -4,7 +4,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NetworkBuilder } from '../builder.js'
 import { ParseError } from '../errors.js'
-import { parseCsv, readCsv, readMatrixCsv, writeCsv, writeMatrixCsv, writeNodesCsv } from './csv.js'
+import {
+  parseCsv,
+  readCsv,
+  readCsvFast,
+  readCsvGeneral,
+  readMatrixCsv,
+  writeCsv,
+  writeMatrixCsv,
+  writeNodesCsv,
+  type CsvReadOptions,
+} from './csv.js'
+import type { ReadResult } from './types.js'
 import { sameNetwork } from './roundtrip.test-util.js'
 import { fail } from './network.test-util.js'
 
@@ -123,6 +134,164 @@ describe('readCsv', () => {
         },
       ),
       { numRuns: 500 },
+    )
+  })
+})
+
+/** Everything a read gives, as plain data: the network in full and the warnings, or the error. */
+function outcome(read: () => ReadResult | null): unknown {
+  try {
+    const r = read()
+    if (r === null) return null
+    const { network: net, warnings } = r
+    return {
+      directed: net.directed,
+      ids: net.nodes.ids,
+      labels: net.nodes.labels,
+      attributes: [...net.nodes.attributes],
+      twoModeRows: net.twoModeRows,
+      relations: net.relations.map((g) => ({
+        name: g.relation,
+        ties: [Array.from(g.tieSource), Array.from(g.tieTarget), Array.from(g.tieWeight)],
+        loops: g.loops && Array.from(g.loops),
+      })),
+      warnings,
+    }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e
+    return { code: e.code, where: e.where, message: e.message }
+  }
+}
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
+
+describe('readCsv fast path', () => {
+  const bigEdgeList = (n: number, sep: string, eol: string): string => {
+    const lines = [`source${sep}target${sep}weight`]
+    for (let i = 0; i < n; i++) lines.push(`n${i % 97}${sep}"n${(i * 7) % 101}"${sep}${i % 5 === 0 ? '0.5' : i % 3}`)
+    return lines.join(eol) + eol
+  }
+  it('takes common files: UTF-8 bytes or text, , ; or tab, CRLF, simple quotes, BOM, no header', () => {
+    for (const [sep, eol] of [
+      [',', '\n'],
+      [';', '\r\n'],
+      ['\t', '\r'],
+    ] as const) {
+      const text = bigEdgeList(500, sep, eol)
+      expect(readCsvFast(text, { source: 'x.csv' })).not.toBeNull()
+      expect(readCsvFast(utf8(text))).not.toBeNull()
+      expect(outcome(() => readCsv(utf8(text), { source: 'x.csv' }))).toEqual(
+        outcome(() => readCsvGeneral(text, { source: 'x.csv' })),
+      )
+    }
+    expect(readCsvFast(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a,b\n居委会,派出所\n')]))).not.toBeNull()
+    expect(readCsvFast('居委会,派出所,2\n派出所,消防站,1\n')!.network.nodes.ids).toEqual(['居委会', '派出所', '消防站'])
+  })
+  it('leaves unusual files to the general reader', () => {
+    expect(readCsvFast('source,target\n"a ""q""",b\n')).toBeNull() // a doubled quote
+    expect(readCsvFast('source,target\n"a\nb",c\n')).toBeNull() // a line break inside quotes
+    expect(readCsvFast(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toBeNull() // UTF-16
+    expect(readCsvFast(new Uint8Array([0x61, 0x2c, 0xbe, 0xd3, 0x0a]))).toBeNull() // GB18030
+    expect(readCsvFast('a\ud800,b\n')).toBeNull() // a lone surrogate
+  })
+  it('gives the same network, warnings and errors as the general reader (property)', () => {
+    const pieces = [
+      'a',
+      'b',
+      'c',
+      'n1',
+      '居',
+      'é',
+      ',',
+      ',',
+      ';',
+      '\t',
+      '"',
+      '""',
+      ' ',
+      '\r',
+      '\n',
+      '\n',
+      '\r\n',
+      '1',
+      '0',
+      '2.5',
+      '-1',
+      '1e999',
+      '0x1f',
+      '\u3000',
+      '\u00a0',
+      '\ufeff',
+      '\u000b',
+      'directed',
+      'Undirected',
+      'info',
+    ]
+    const headers = [
+      '',
+      'source,target\n',
+      'source,target,weight\n',
+      'Source;Target;Type;Weight\r\n',
+      'from\tto\tweight\trelation\n',
+      'source,target,type\n',
+      'source,target,type,label\n',
+      '\ufeffsource,target\n',
+      ' source , target \n',
+    ]
+    const soup = fc
+      .tuple(fc.constantFrom(...headers), fc.array(fc.constantFrom(...pieces), { maxLength: 60 }))
+      .map(([h, body]) => h + body.join(''))
+    // well-formed rows: fields of a few pieces, sometimes quoted or padded, one delimiter per file
+    const field = fc
+      .tuple(
+        fc.array(fc.constantFrom('a', 'b', 'n1', '居', 'é', '1', '2.5', ' ', '\u3000', 'info', 'directed', '0'), {
+          minLength: 0,
+          maxLength: 3,
+        }),
+        fc.constantFrom('', '"', ' '),
+      )
+      .map(([p, q]) => (q === '"' ? `"${p.join('')}"` : q + p.join('') + q))
+    const rows = fc
+      .tuple(
+        fc.constantFrom(...headers),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 12 }),
+      )
+      .map(([h, d, eol, body]) => h.replace(/[,;\t]/g, d) + body.map((r) => r.join(d)).join(eol))
+    const text = fc.oneof(soup, rows)
+    const options: fc.Arbitrary<CsvReadOptions> = fc.record(
+      {
+        directed: fc.boolean(),
+        selfLoops: fc.constantFrom('drop' as const, 'keep' as const, 'error' as const),
+        duplicates: fc.constantFrom('sum' as const, 'max' as const, 'error' as const),
+        unknownNodes: fc.constantFrom('create' as const, 'error' as const),
+        nodes: fc.constantFrom('id,label\nb,Bee\nq,Q\n', 'id\n居\n'),
+        relation: fc.constantFrom('', 'r'),
+        twoMode: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(text, options, fc.constantFrom('text', 'bytes', 'bom'), (t, opts, form) => {
+        const input = form === 'text' ? t : form === 'bytes' ? utf8(t) : new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(t)])
+        const opt = { source: 'f.csv', ...opts }
+        const wanted = outcome(() => readCsvGeneral(input, opt))
+        expect(outcome(() => readCsv(input, opt))).toEqual(wanted)
+        const fast = outcome(() => readCsvFast(input, opt))
+        // the fast path itself: the same result, or it declines (null), or it throws for the general reader to report
+        if (fast !== null && !(typeof fast === 'object' && 'code' in fast)) expect(fast).toEqual(wanted)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+  it('reads a larger edge list identically on both paths', () => {
+    const lines = ['source,target,weight']
+    for (let i = 0; i < 20_000; i++) lines.push(`v${(i * 7919) % 5003},v${(i * 104729) % 4999},${1 + (i % 4)}`)
+    const bytes = utf8(lines.join('\n'))
+    expect(readCsvFast(bytes, { directed: true })).not.toBeNull()
+    expect(outcome(() => readCsv(bytes, { directed: true }))).toEqual(
+      outcome(() => readCsvGeneral(bytes, { directed: true })),
     )
   })
 })
