@@ -19,7 +19,14 @@ import { degree } from './measures/degree.js'
 import { eigenvector } from './measures/eigenvector.js'
 import { CENTRALIZATION_MAX, centralization, density, reciprocity } from './measures/network.js'
 import { pagerank } from './measures/pagerank.js'
-import { betweennessScale, pathSweep, scaleHarmonic, wfCloseness } from './measures/paths.js'
+import {
+  betweennessScale,
+  pathSweep,
+  scaleHarmonic,
+  wfCloseness,
+  type PathSweepOptions,
+  type PathSweepResult,
+} from './measures/paths.js'
 import { structuralHoles } from './measures/structuralHoles.js'
 
 /** Names of the node measures, in report order. */
@@ -98,6 +105,73 @@ export interface AnalyzeOptions {
   measures?: readonly string[]
   /** Progress of the long parts (path sweeps), with a label. */
   onProgress?: (label: string, done: number, total: number) => void
+  /** Raw betweenness computed elsewhere (e.g. approximateBetweenness), used instead of Brandes: `paths` unweighted, `weightedPaths` weighted. */
+  betweenness?: { paths?: Float64Array; weightedPaths?: Float64Array }
+  /** The sweeps that {@link analyzeSweeps} names, already run (e.g. on worker threads by `@cosafe/sna/node`). */
+  sweeps?: { paths?: PathSweepResult; weightedPaths?: PathSweepResult }
+}
+
+const BETWEENNESS_KEYS = {
+  paths: ['betweenness', 'betweennessNormalized', 'betweennessCentralization'],
+  weightedPaths: ['weightedBetweenness', 'weightedBetweennessNormalized'],
+} as const
+
+/**
+ * The shortest-path sweeps analyze(g, opts) runs, as pathSweep options: `paths` (unweighted)
+ * and `weightedPaths`, each absent when no measure asked for needs it. Betweenness given in
+ * `opts.betweenness` is not swept for.
+ *
+ * @example
+ * const s = analyzeSweeps(g) // { paths: { weight: false, betweenness: true }, … }
+ * analyze(g, { sweeps: { paths: await parallelPathSweep(g, s.paths) } })
+ */
+export function analyzeSweeps(
+  g: Graph,
+  opts: Pick<AnalyzeOptions, 'measures' | 'betweenness'> = {},
+): { paths?: PathSweepOptions; weightedPaths?: PathSweepOptions } {
+  const want = wanted(opts.measures)
+  const family = (key: 'paths' | 'weightedPaths'): PathSweepOptions | undefined => {
+    const bcKeys: readonly string[] = BETWEENNESS_KEYS[key]
+    const needBc = !opts.betweenness?.[key] && bcKeys.some((k) => want.has(k))
+    const needDistances = GROUPS[key]!.some((k) => want.has(k) && !bcKeys.includes(k))
+    return needBc || needDistances ? { weight: key === 'weightedPaths', betweenness: needBc } : undefined
+  }
+  const out: { paths?: PathSweepOptions; weightedPaths?: PathSweepOptions } = {}
+  const paths = family('paths')
+  if (paths) out.paths = paths
+  const weighted = g.weighted ? family('weightedPaths') : undefined
+  if (weighted) out.weightedPaths = weighted
+  return out
+}
+
+/** The measures asked for (all when none); unknown names throw RangeError. */
+function wanted(measures: readonly string[] | undefined): Set<string> {
+  const all = new Set<string>([...NODE_MEASURES, ...NETWORK_MEASURES])
+  if (!measures || measures.length === 0) return all
+  const want = new Set<string>()
+  for (const name of measures) {
+    if (!all.has(name)) throw new RangeError(`unknown measure "${name}"`)
+    want.add(name)
+  }
+  return want
+}
+
+/** A sweep that analyzeSweeps names: given in `opts.sweeps`, or run here. */
+function sweepFor(
+  g: Graph,
+  key: 'paths' | 'weightedPaths',
+  need: PathSweepOptions | undefined,
+  opts: AnalyzeOptions,
+): PathSweepResult | null {
+  if (!need) return null
+  const given = opts.sweeps?.[key]
+  if (given) {
+    if (need.betweenness && !given.betweenness)
+      throw new RangeError(`sweeps.${key} has no betweenness, which the measures asked for need`)
+    return given
+  }
+  const label = key === 'paths' ? 'paths' : 'weighted paths'
+  return pathSweep(g, { ...need, onProgress: opts.onProgress && ((d, t) => opts.onProgress!(label, d, t)) })
 }
 
 /** Per-node values keyed by measure; null = undefined for that node. */
@@ -119,15 +193,7 @@ export interface Analysis {
  * a.network.density; a.nodes.betweenness
  */
 export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
-  const all = new Set<string>([...NODE_MEASURES, ...NETWORK_MEASURES])
-  let want: Set<string>
-  if (opts.measures && opts.measures.length > 0) {
-    want = new Set()
-    for (const name of opts.measures) {
-      if (!all.has(name)) throw new RangeError(`unknown measure "${name}"`)
-      want.add(name)
-    }
-  } else want = all
+  const want = wanted(opts.measures)
   const wants = (k: string): boolean => want.has(k)
   const wantsAny = (ks: readonly string[]): boolean => ks.some((k) => want.has(k))
   const n = g.n
@@ -190,21 +256,20 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
   }
 
   // shortest paths: one sweep for all of them
+  const sweeps = analyzeSweeps(g, opts)
   if (wantsAny(GROUPS.paths!)) {
-    const needBc = wantsAny(['betweenness', 'betweennessNormalized', 'betweennessCentralization'])
-    const r = pathSweep(g, {
-      betweenness: needBc,
-      onProgress: opts.onProgress && ((d, t) => opts.onProgress!('paths', d, t)),
-    })
-    const close = wfCloseness(n, r.inDistanceSum, r.inReach)
-    col('closeness', close)
-    col('harmonicCloseness', scaleHarmonic(n, r.inHarmonic))
-    if (dir) {
-      col('outCloseness', wfCloseness(n, r.outDistanceSum, r.outReach))
-      col('outHarmonicCloseness', scaleHarmonic(n, r.outHarmonic))
+    const r = sweepFor(g, 'paths', sweeps.paths, opts)
+    const close = r ? wfCloseness(n, r.inDistanceSum, r.inReach) : null
+    if (r && close) {
+      col('closeness', close)
+      col('harmonicCloseness', scaleHarmonic(n, r.inHarmonic))
+      if (dir) {
+        col('outCloseness', wfCloseness(n, r.outDistanceSum, r.outReach))
+        col('outHarmonicCloseness', scaleHarmonic(n, r.outHarmonic))
+      }
     }
-    if (r.betweenness) {
-      const bc = r.betweenness
+    const bc = opts.betweenness?.paths ?? r?.betweenness
+    if (bc) {
       col('betweenness', bc)
       const s = betweennessScale(g)
       col(
@@ -213,26 +278,24 @@ export function analyze(g: Graph, opts: AnalyzeOptions = {}): Analysis {
       )
       put('betweennessCentralization', centralization(bc, CENTRALIZATION_MAX.betweenness(n, dir)))
     }
-    put('diameter', r.diameter)
-    put('averageGeodesicDistance', r.reachablePairs > 0 ? r.distanceSum / r.reachablePairs : 0)
-    if (!dir) put('closenessCentralization', centralization(close, CENTRALIZATION_MAX.closeness(n)))
+    if (r && close) {
+      put('diameter', r.diameter)
+      put('averageGeodesicDistance', r.reachablePairs > 0 ? r.distanceSum / r.reachablePairs : 0)
+      if (!dir) put('closenessCentralization', centralization(close, CENTRALIZATION_MAX.closeness(n)))
+    }
   }
   if (wtd && wantsAny(GROUPS.weightedPaths!)) {
-    const needBc = wantsAny(['weightedBetweenness', 'weightedBetweennessNormalized'])
-    const r = pathSweep(g, {
-      weight: true,
-      betweenness: needBc,
-      onProgress: opts.onProgress && ((d, t) => opts.onProgress!('weighted paths', d, t)),
-    })
-    if (r.betweenness) {
-      col('weightedBetweenness', r.betweenness)
+    const r = sweepFor(g, 'weightedPaths', sweeps.weightedPaths, opts)
+    const bc = opts.betweenness?.weightedPaths ?? r?.betweenness
+    if (bc) {
+      col('weightedBetweenness', bc)
       const s = betweennessScale(g)
       col(
         'weightedBetweennessNormalized',
-        r.betweenness.map((x) => (s > 0 ? x / s : 0)),
+        bc.map((x) => (s > 0 ? x / s : 0)),
       )
     }
-    col('weightedCloseness', wfCloseness(n, r.inDistanceSum, r.inReach))
+    if (r) col('weightedCloseness', wfCloseness(n, r.inDistanceSum, r.inReach))
   }
 
   if (wants('eigenvector')) {
