@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     alias: {
+      // before '@cosafe/sna', which would otherwise take '@cosafe/sna/node' as a path under it
+      '@cosafe/sna/node': fileURLToPath(new URL('./packages/sna/src/node/index.ts', import.meta.url)),
       '@cosafe/sna': fileURLToPath(new URL('./packages/sna/src/index.ts', import.meta.url)),
       '@cosafe/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
       '@cosafe/store': fileURLToPath(new URL('./packages/store/src/index.ts', import.meta.url)),
