@@ -15,6 +15,14 @@ import { parallelPathSweep, type ThreadOptions } from './parallel.js'
 
 export { closeSweepWorkers, parallelPathSweep, sweepThreads } from './parallel.js'
 export type { ParallelSweepOptions, ThreadOptions } from './parallel.js'
+// browser-safe, named here too so that Node callers find every betweenness variant in one door
+export {
+  APPROX_BETWEENNESS_DEFAULTS,
+  approxBetweennessSamples,
+  approximateBetweenness,
+  vertexDiameterBound,
+} from '../measures/approxBetweenness.js'
+export type { ApproxBetweenness, ApproxBetweennessOptions } from '../measures/approxBetweenness.js'
 
 /**
  * betweenness() on worker threads: the same Float64Array, bit for bit.
