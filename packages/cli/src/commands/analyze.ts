@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import {
   analysisToJson,
   analyzeGroups,
+  analyzeSweeps,
   betweennessScale,
   connectivityReport,
   describeCode,
@@ -67,8 +68,8 @@ and Borgatti & Everett's normalised degree, closeness and betweenness per mode.
   --lang en|zh-CN       language of table headers and messages
 
 Betweenness is exact by default at every size. Exact betweenness grows as actors × ties
-(about 3 s for 10,000 actors and 30,000 ties on two cores, about 100 times that for
-100,000 actors and 300,000 ties), so above ${APPROX_SUGGESTED_NODES.toLocaleString('en')} actors analyze notes this on stderr and
+(on two cores: about 3 s for 10,000 actors and 30,000 ties, 6 to 7 minutes for 100,000
+actors and 300,000 ties), so above ${APPROX_SUGGESTED_NODES.toLocaleString('en')} actors analyze notes this on stderr and
 suggests --approx, but still computes exact values unless --approx is given. Closeness and
 the other shortest-path measures are always exact.
 
@@ -233,7 +234,8 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
           `--approx 0.01 estimates it within 1% of the number of pairs in seconds (cosafe analyze --help)\n`,
       )
     const threads = a.threads ?? 0
-    input.threads = sweepThreads(g, { threads })
+    const sweeps = analyzeSweeps(g, { measures: a.measures, betweenness })
+    if (sweeps.paths || sweeps.weightedPaths) input.threads = sweepThreads(g, { threads })
     const analysis = await analyzeInParallel(g, { measures: a.measures, threads, betweenness, onProgress })
     progress.done()
     const json = analysisToJson(g, analysis)
