@@ -5,7 +5,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { analyze } from '../analyze.js'
 import type { Graph } from '../graph.js'
-import { betweenness, closeness, harmonicCloseness, pathSweep, type PathSweepOptions } from '../measures/paths.js'
+import {
+  betweenness,
+  closeness,
+  harmonicCloseness,
+  pathSweep,
+  planPathSweep,
+  type PathSweepOptions,
+} from '../measures/paths.js'
 import { randomGraph } from '../measures/structure.test-util.js'
 import { preferentialGraph } from './graphs.test-util.js'
 import {
@@ -64,6 +71,9 @@ describe('parallelPathSweep', () => {
     expect(sweepThreads(small, { threads: 8 })).toBe(1)
     expect(await parallelPathSweep(small, { weight: true, threads: 2 })).toEqual(pathSweep(small, { weight: true }))
     const big = preferentialGraph(2048, 8)
+    // sweepThreads predicts planPathSweep's blocks: one below 2,048 sources, 128 from there
+    expect(planPathSweep(preferentialGraph(2047, 8), { relabel: false }).blockStarts.length).toBe(2)
+    expect(planPathSweep(big, { relabel: false }).blockStarts.length).toBe(129)
     expect(sweepThreads(big, { threads: 3 })).toBe(3)
     expect(sweepThreads(big, { threads: 1 })).toBe(1)
     expect(sweepThreads(big)).toBeGreaterThanOrEqual(1)
