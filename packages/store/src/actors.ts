@@ -5,6 +5,7 @@ import { StoreError } from './api.js'
 import { fromJson } from './internal.js'
 import type { OwnedSpec } from './owned.js'
 import type { ActorRow, Db } from './schema.js'
+import { rosterSurveys } from './surveys.js'
 
 type Contact = NonNullable<ActorInput['contact']>
 
@@ -47,10 +48,10 @@ export const actorSpec: OwnedSpec<ActorInput, Actor, ActorRow> = {
     updatedAt: r.updated_at,
   }),
   references: (a) => [{ field: 'territoryId', to: 'territory', id: a.territoryId }],
-  // Accounts are shared by all communities and have no foreign key into actors (see the migration).
+  // Accounts are shared by all communities and have no foreign key into actors (see the migration);
+  // a survey's roster is a JSON list (see surveys.ts). Neither can stop a delete by itself.
   beforeDelete: async (db, actor) => {
-    const accounts = await countAccounts(db, actor)
-    if (accounts > 0)
+    if ((await countAccounts(db, actor)) > 0 || (await rosterSurveys(db, actor.communityId, actor.id)).length > 0)
       throw new StoreError(
         'E_IN_USE',
         `actor "${actor.id}" in community "${actor.communityId}": ${await actorReferrers(db, actor)}`,
@@ -69,7 +70,7 @@ async function countAccounts(db: Db, a: Actor): Promise<number> {
   return Number(r.n)
 }
 
-/** "used by 2 responsibilities, 1 activity and 1 account" */
+/** "used by 2 responsibilities, 1 activity, 1 account and 1 survey ("邻里安全关系调查", s1)" */
 async function actorReferrers(db: Db, a: Actor): Promise<string> {
   const count = async (q: Promise<{ n: string | number | bigint }>) => Number((await q).n)
   const c = a.communityId
@@ -113,6 +114,13 @@ async function actorReferrers(db: Db, a: Actor): Promise<string> {
     [await countAccounts(db, a), 'account', 'accounts'],
   ]
   const parts = counts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
+  // Surveys by name: the actor stays until it is taken off their rosters or they are deleted.
+  const surveys = await rosterSurveys(db, c, a.id)
+  if (surveys.length > 0) {
+    const named = surveys.slice(0, 3).map((s) => `"${s.title}", ${s.id}`)
+    if (surveys.length > 3) named.push(`${surveys.length - 3} more`)
+    parts.push(`${surveys.length} ${surveys.length === 1 ? 'survey' : 'surveys'} (${named.join('; ')})`)
+  }
   if (parts.length === 0) return 'other records refer to it'
   const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
   return `used by ${list}`

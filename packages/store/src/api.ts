@@ -10,8 +10,13 @@ import type {
   Actor,
   ActorInput,
   Id,
+  Answers,
   Responsibility,
   ResponsibilityInput,
+  Survey,
+  SurveyInput,
+  SurveyResponse,
+  SurveyStatus,
   Territory,
   TerritoryInput,
   Tie,
@@ -88,7 +93,7 @@ export interface AuditEntry {
   at: string
   accountId: Id | null
   action: 'create' | 'update' | 'delete'
-  entity: 'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'account'
+  entity: 'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'account' | 'survey' | 'response'
   entityId: Id
   /** The record before and after the write, as JSON values (null for none). */
   before: unknown
@@ -97,6 +102,42 @@ export interface AuditEntry {
 
 export interface AuditRepository {
   list(filter: { communityId?: Id; entity?: AuditEntry['entity']; entityId?: Id }, page?: Page): Promise<AuditEntry[]>
+}
+
+/** Surveys of a community and their respondents' answers. */
+export interface SurveyRepository {
+  list(communityId: Id): Promise<Survey[]>
+  get(communityId: Id, id: Id): Promise<Survey | undefined>
+  /**
+   * Creates a survey in status draft with one response row per respondent (status not_started)
+   * and stores the SHA-256 of each respondent's link token (`tokenHashes[respondentId]`).
+   */
+  create(
+    ctx: WriteContext,
+    communityId: Id,
+    input: SurveyInput,
+    tokenHashes: Record<Id, string>,
+    id?: Id,
+  ): Promise<Survey>
+  setStatus(ctx: WriteContext, communityId: Id, id: Id, status: SurveyStatus): Promise<Survey | undefined>
+  /** Deletes a survey with its responses; false when it does not exist. */
+  delete(ctx: WriteContext, communityId: Id, id: Id): Promise<boolean>
+  responses(communityId: Id, surveyId: Id): Promise<SurveyResponse[]>
+  /** The survey and response a link token opens (by its SHA-256), in any community. */
+  byToken(tokenHash: string): Promise<{ survey: Survey; response: SurveyResponse } | undefined>
+  /** Replaces a respondent's answers (saved, or submitted when `submit`). Audited without the answers' content. */
+  saveAnswers(
+    ctx: WriteContext,
+    communityId: Id,
+    surveyId: Id,
+    respondentId: Id,
+    answers: Answers,
+    submit: boolean,
+  ): Promise<SurveyResponse | undefined>
+  /** Records a reminder sent to a respondent. */
+  remind(ctx: WriteContext, communityId: Id, surveyId: Id, respondentId: Id): Promise<SurveyResponse | undefined>
+  /** A new link token hash for a respondent (the old link stops working). */
+  resetToken(ctx: WriteContext, communityId: Id, surveyId: Id, respondentId: Id, tokenHash: string): Promise<boolean>
 }
 
 export interface Store {
@@ -109,6 +150,7 @@ export interface Store {
   accounts: AccountRepository
   sessions: SessionRepository
   audit: AuditRepository
+  surveys: SurveyRepository
   /** Runs `fn` in one transaction: all its writes are stored, or none. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   /** Applies the migrations not yet applied; returns their names. */

@@ -97,20 +97,30 @@ export interface AuditWrite {
 
 /** Appends an audit entry; called inside the write it describes, so both are stored or neither. */
 export async function writeAudit(db: Db, e: AuditWrite): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      community_id: e.communityId,
-      at: e.at,
-      account_id: e.accountId,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      before: e.before == null ? null : JSON.stringify(e.before),
-      after: e.after == null ? null : JSON.stringify(e.after),
-    })
-    .execute()
+  await writeAudits(db, [e])
 }
+
+/** Appends audit entries in order, a few hundred per statement (far below either database's limit on parameters). */
+export async function writeAudits(db: Db, entries: readonly AuditWrite[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH)
+    await db
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + AUDIT_BATCH).map((e) => ({
+          community_id: e.communityId,
+          at: e.at,
+          account_id: e.accountId,
+          action: e.action,
+          entity: e.entity,
+          entity_id: e.entityId,
+          before: e.before == null ? null : JSON.stringify(e.before),
+          after: e.after == null ? null : JSON.stringify(e.after),
+        })),
+      )
+      .execute()
+}
+
+const AUDIT_BATCH = 500
 
 /** Parses a JSON column written by this store. */
 export function fromJson<T>(text: string): T {

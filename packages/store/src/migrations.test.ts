@@ -9,7 +9,7 @@ import type { Database } from './schema.js'
 import { describeStore } from './store.test-util.js'
 
 /** Every migration that has shipped, in order. Append new names; never edit or remove one. */
-const SHIPPED = ['0001_initial']
+const SHIPPED = ['0001_initial', '0002_surveys']
 
 it('keeps the shipped migrations, in order, and only appends', () => {
   const names = MIGRATIONS.map((m) => m.name)
@@ -49,7 +49,43 @@ it('runs new migrations in order, all or none, and refuses a database from a new
   }
 })
 
-const COMMUNITY_OWNED = ['actors', 'responsibilities', 'activities', 'activity_actors', 'ties', 'audit_log']
+it('upgrades a database that has only 0001, keeping its records', async () => {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new Sqlite(':memory:') }) })
+  const run = (list: readonly Migration[]) => db.transaction().execute((trx) => runMigrations(trx, 'sqlite', list))
+  try {
+    expect(await run(MIGRATIONS.slice(0, 1))).toEqual(['0001_initial'])
+    const at = new Date().toISOString()
+    await db
+      .insertInto('territories')
+      .values({
+        id: 't1',
+        level: 'district',
+        code: 'd1',
+        name_zh: '区',
+        name_en: 'D',
+        parent_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute()
+    expect(await run(MIGRATIONS)).toEqual(SHIPPED.slice(1))
+    expect(await db.selectFrom('territories').select('id').execute()).toEqual([{ id: 't1' }])
+    expect(await db.selectFrom('surveys').selectAll().execute()).toEqual([])
+  } finally {
+    await db.destroy()
+  }
+})
+
+const COMMUNITY_OWNED = [
+  'actors',
+  'responsibilities',
+  'activities',
+  'activity_actors',
+  'ties',
+  'surveys',
+  'survey_responses',
+  'audit_log',
+]
 
 describeStore('migrations', (h) => {
   it('applies every migration once', async () => {
@@ -75,6 +111,8 @@ describeStore('migrations', (h) => {
       ['actors', 'created_at'],
       ['sessions', 'expires_at'],
       ['territories', 'code'],
+      ['surveys', 'id'],
+      ['survey_responses', 'token_hash'],
     ])
       expect(await h().collation(table!, column!), `${table}.${column}`).toBe('C')
   })

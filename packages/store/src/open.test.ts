@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openStore, storeFromEnv } from './index.js'
+import { MIGRATIONS, openStore, storeFromEnv } from './index.js'
 import { DIALECTS, PG_URL } from './store.test-util.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'cosafe-open-'))
@@ -16,7 +16,7 @@ describe('openStore', () => {
     const file = join(dir, 'nested', 'deeper', 'cosafe.db')
     const store = await openStore({ file })
     expect(store.dialect).toBe('sqlite')
-    expect(await store.migrate()).toEqual(['0001_initial'])
+    expect(await store.migrate()).toEqual(MIGRATIONS.map((m) => m.name))
     await store.close()
     await store.close() // twice is fine
     expect(existsSync(file)).toBe(true)

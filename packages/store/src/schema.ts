@@ -119,6 +119,35 @@ export interface AuditRow {
   after: string | null
 }
 
+export interface SurveyRow extends OwnedColumns {
+  title: string
+  /** JSON: relation codes; the scale { min, max, labels? }; actor ids (in the order given). */
+  relations: string
+  scale: string
+  /** 1 when the survey has the attitude block, else 0. */
+  attitudes: number
+  roster: string
+  respondents: string
+  deadline: string | null
+  wave: number
+  status: string
+}
+
+export interface SurveyResponseRow {
+  community_id: string
+  survey_id: string
+  respondent_id: string
+  /** SHA-256 of the respondent's link token. */
+  token_hash: string
+  status: string
+  /** JSON: { ties: { relation: { actorId: value } }, attitudes: { item: value } }. */
+  answers: string
+  updated_at: string | null
+  submitted_at: string | null
+  reminded_at: string | null
+  reminders: number
+}
+
 export interface MigrationRow {
   name: string
   applied_at: string
@@ -133,6 +162,8 @@ export interface Database {
   ties: TieRow
   accounts: AccountRow
   sessions: SessionRow
+  surveys: SurveyRow
+  survey_responses: SurveyResponseRow
   audit_log: AuditRow
   cosafe_migrations: MigrationRow
 }

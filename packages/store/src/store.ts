@@ -20,6 +20,7 @@ import { ownedRepository } from './owned.js'
 import { responsibilitySpec } from './responsibilities.js'
 import type { Database, Db } from './schema.js'
 import { sessionRepository } from './sessions.js'
+import { surveyRepository } from './surveys.js'
 import { territoryRepository } from './territories.js'
 import { tieSpec } from './ties.js'
 
@@ -57,6 +58,7 @@ export class SqlStore implements Store {
   readonly accounts: Store['accounts']
   readonly sessions: Store['sessions']
   readonly audit: Store['audit']
+  readonly surveys: Store['surveys']
 
   /** A store over a Kysely instance (root) or, with tx, over one of its transactions. */
   constructor(
@@ -80,6 +82,7 @@ export class SqlStore implements Store {
     this.accounts = accountRepository(run)
     this.sessions = sessionRepository(run)
     this.audit = auditRepository(run)
+    this.surveys = surveyRepository(run)
   }
 
   #check(): void {
