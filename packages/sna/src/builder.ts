@@ -45,7 +45,8 @@ export class NetworkBuilder {
   twoModeRows: number | null
   private readonly ids: string[] = []
   private readonly labels: (string | null)[] = []
-  private readonly index = new Map<string, number>()
+  /** id → index; null after addNewNodes until the next lookup rebuilds it. */
+  private indexMap: Map<string, number> | null = new Map()
   private readonly attrs = new Map<string, AttributeValue[]>()
   private readonly relations: string[] = []
   private readonly relIndex = new Map<string, number>()
@@ -93,6 +94,29 @@ export class NetworkBuilder {
     this.labels.push(null)
     this.index.set(id, i)
     return i
+  }
+
+  private get index(): Map<string, number> {
+    if (this.indexMap) return this.indexMap
+    const map = new Map<string, number>()
+    for (let i = 0; i < this.ids.length; i++) map.set(this.ids[i]!, i)
+    return (this.indexMap = map)
+  }
+
+  /**
+   * Adds nodes without looking each up, for a reader that has interned the ids already (by
+   * their bytes, say) and so knows they are distinct: they get indices 0, 1, 2, … in order, as
+   * ties naming them would have created them. Only for an empty builder; the caller guarantees
+   * that the ids are distinct. The id index is built on the next lookup, if there is one:
+   * loading an edge list then builds no map at all.
+   */
+  addNewNodes(ids: readonly string[]): void {
+    if (this.ids.length > 0) throw new RangeError('addNewNodes: the builder already has nodes')
+    for (const id of ids) {
+      this.ids.push(id)
+      this.labels.push(null)
+    }
+    this.indexMap = null
   }
 
   hasNode(id: string): boolean {

@@ -412,14 +412,18 @@ class ByteKeys {
   /** The whole input as text when it is all ASCII (byte offsets are then string offsets). */
   readonly asciiText: string | null
   size = 0
-  private slots = new Int32Array(1024 * SLOT) // [hash, key + 1 (0 = empty), start, length] per slot
-  private mask = 1023
+  private slots: Int32Array // [hash, key + 1 (0 = empty), start, length] per slot
+  private mask: number
   /** Slot of each key, in key order. */
   private slotOf = new Int32Array(512)
 
-  constructor(bytes: Uint8Array, asciiText: string | null) {
+  constructor(bytes: Uint8Array, asciiText: string | null, expected = 512) {
     this.bytes = bytes
     this.asciiText = asciiText
+    let size = 1024
+    while (size < 2 * expected && size < 1 << 22) size *= 2
+    this.slots = new Int32Array(size * SLOT)
+    this.mask = size - 1
   }
 
   /** Key of bytes[a .. e) (non-empty), added when new. */
@@ -604,9 +608,10 @@ export function readCsvFast(input: string | Uint8Array, opts: CsvReadOptions = {
   }
   // an ASCII input as one string: short ids are sliced from it, which is cheaper than decoding each
   const asciiText = ascii ? (text ?? latin1(b)) : null
-  const ids = new ByteKeys(b, asciiText)
+  const lines = estimateLines(b, pos)
+  const ids = new ByteKeys(b, asciiText, lines / 2)
   const cells = typeCol >= 0 || relCol >= 0 ? new ByteKeys(b, asciiText) : null
-  const ties = new ScannedTies(estimateLines(b, pos), relCol >= 0, typeCol >= 0)
+  const ties = new ScannedTies(lines, relCol >= 0, typeCol >= 0)
   const layout: RowLayout = { d: delimiter.charCodeAt(0), sCol, tCol, wCol, relCol, typeCol }
   if (!scanRows(b, pos, line, layout, ids, cells, ties)) return null
 
@@ -654,6 +659,14 @@ export function readCsvFast(input: string | Uint8Array, opts: CsvReadOptions = {
   builder.reserveTies(ties.length)
   const fixedRelation = relColumn < 0 ? builder.relation(opts.relation ?? '') : -1
   const node = new Int32Array(ids.size).fill(-1)
+  if (builder.nodeCount === 0 && ids.asciiText !== null) {
+    // no node table and ASCII ids: distinct byte strings are distinct ids, and keys were
+    // numbered in order of first appearance, as ties create nodes: node k is key k
+    const names: string[] = new Array(ids.size)
+    for (let k = 0; k < ids.size; k++) names[k] = ids.text(k)
+    builder.addNewNodes(names)
+    for (let k = 0; k < ids.size; k++) node[k] = k
+  }
   const relation = rel ? new Int32Array(cells!.size + 1).fill(-1) : null
   for (let i = 0; i < ties.length; i++) {
     const lineNo = ties.line[i]!
