@@ -22,7 +22,7 @@ export const ROLE_CODES = Object.keys(ROLES) as Role[]
 
 /** What is acted on. */
 export type Resource =
-  'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'network' | 'import' | 'account' | 'audit'
+  'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'network' | 'import' | 'account' | 'audit' | 'survey'
 /** How. */
 export type Action = 'read' | 'write'
 
@@ -33,7 +33,8 @@ const RW = ['read', 'write'] as const
 /**
  * The permission table. Write covers create, update and delete. Actor representatives may
  * record ties (their own actor's, checked by the server) and read the records of their
- * community; residents read nothing here yet (they report matters, a later part).
+ * community; residents read nothing here yet (they report matters, a later part). Survey
+ * respondents need no account: their personal link is their key.
  */
 export const PERMISSIONS: Record<Role, Grants> = {
   admin: {
@@ -46,8 +47,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     import: RW,
     account: RW,
     audit: R,
+    survey: RW,
   },
-  district: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, audit: R },
+  district: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, audit: R, survey: R },
   street: {
     territory: R,
     actor: RW,
@@ -57,6 +59,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     network: R,
     import: RW,
     audit: R,
+    survey: RW,
   },
   community: {
     territory: R,
@@ -67,9 +70,10 @@ export const PERMISSIONS: Record<Role, Grants> = {
     network: R,
     import: RW,
     audit: R,
+    survey: RW,
   },
   actor: { territory: R, actor: R, responsibility: R, activity: R, tie: RW, network: R },
-  researcher: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R },
+  researcher: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, survey: R },
   resident: { territory: R },
 }
 

@@ -10,6 +10,8 @@ import type { Store } from '@cosafe/store'
 import { installSessions } from './auth.js'
 import { installErrorHandler } from './errors.js'
 import { adminRoutes } from './routes/admin.js'
+import { answerRoutes } from './routes/answers.js'
+import { surveyRoutes, type Notifier } from './routes/surveys.js'
 import { importRoutes } from './routes/imports.js'
 import { networkRoutes } from './routes/network.js'
 import { recordRoutes } from './routes/records.js'
@@ -23,6 +25,8 @@ export interface ServerOptions {
   secureCookies?: boolean
   /** Logins allowed per address and user name per minute (default 10). */
   loginsPerMinute?: number
+  /** Delivers survey reminders (default: logged; the respondent sees them when opening the link). */
+  notifier?: Notifier
 }
 
 /** The API, ready to `inject` requests into or to `listen`; it does not listen by itself. */
@@ -62,5 +66,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   networkRoutes(app, opts.store)
   importRoutes(app, opts.store)
   adminRoutes(app, opts.store)
+  surveyRoutes(
+    app,
+    opts.store,
+    opts.notifier ?? { remind: async (s, id) => app.log.info({ survey: s.id, respondent: id }, 'survey reminder') },
+  )
+  answerRoutes(app, opts.store)
   return app
 }

@@ -73,7 +73,8 @@ export function installSessions(app: FastifyInstance, store: Store, opts: AuthOp
     req.account = account
   })
   app.addHook('preHandler', async (req) => {
-    if (!req.session || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return
+    // respondents' answers are authorised by their link token, not by the cookie
+    if (!req.session || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.url.startsWith('/api/answer/')) return
     const given = req.headers[CSRF_HEADER]
     const expected = Buffer.from(req.session.csrfToken)
     const actual = Buffer.from(typeof given === 'string' ? given : '')

@@ -53,7 +53,12 @@ async function materialise(url: string): Promise<string> {
     id = (await f.store.activities.create(sys, 'c1', { ...activity, decisions: [], actionItems: [] } as never)).id
   else if (m[1] === 'responsibility')
     id = (await f.store.responsibilities.create(sys, 'c1', responsibility as never)).id
-  else id = (await f.store.ties.create(sys, 'c1', { ...tie, relation: 'INFO' } as never)).id
+  else if (m[1]!.endsWith('survey')) {
+    const survey = { title: 's', relations: ['INFO'], rosterIds: ['rc', 'ps'] }
+    id = (await f.store.surveys.create(sys, 'c1', survey as never, { rc: `h${++n}`, ps: `h${++n}` })).id
+    if (m[1] !== 'survey') await f.store.surveys.setStatus(sys, 'c1', id, 'open')
+    if (m[1] === 'closedsurvey') await f.store.surveys.setStatus(sys, 'c1', id, 'closed')
+  } else id = (await f.store.ties.create(sys, 'c1', { ...tie, relation: 'INFO' } as never)).id
   return url.replace(m[0], id)
 }
 
@@ -285,6 +290,99 @@ const ROUTES: RouteCase[] = [
     }),
   },
   {
+    name: 'list surveys',
+    method: 'GET',
+    url: '/api/communities/{c}/surveys',
+    resource: 'survey',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'create survey',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 201,
+    body: () => ({ title: 'x', relations: ['INFO'], rosterIds: ['rc', 'ps', 'pc'] }),
+  },
+  {
+    name: 'get survey',
+    method: 'GET',
+    url: '/api/communities/{c}/surveys/{new-survey}',
+    resource: 'survey',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'delete survey',
+    method: 'DELETE',
+    url: '/api/communities/{c}/surveys/{new-survey}',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 204,
+  },
+  {
+    name: 'open survey',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-survey}/open',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'close survey',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/close',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'reopen survey',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-closedsurvey}/reopen',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'remind',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/remind',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+    body: () => ({}),
+  },
+  {
+    name: 'new link',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-survey}/links/rc',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'next wave',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-survey}/wave',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 201,
+    body: () => ({}),
+  },
+  {
     name: 'network',
     method: 'GET',
     url: '/api/communities/{c}/network',
@@ -341,7 +439,10 @@ describe('the matrix covers the API', () => {
         (r) =>
           `${r.method} ${r.url
             .replace('{c}', '{communityId}')
+            .replace(/\/links\/rc$/, '/links/{respondentId}')
             .replace(/\/(rc|pc|m1|t1|g1|c1|\{new-\w+\})$/, '/{id}')
+            .replace(/\/\{new-\w+\}\//, '/{id}/')
+
             .replace(/\/import\/\w+$/, '/import/{kind}')}`,
       ),
     )
@@ -352,6 +453,9 @@ describe('the matrix covers the API', () => {
       'POST /api/auth/logout',
       'GET /api/auth/me',
       'GET /api/imports/{kind}/columns',
+      // a respondent's personal link is its key (surveys.test.ts)
+      'GET /api/answer/{token}',
+      'PUT /api/answer/{token}',
     ]
     const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),

@@ -12,7 +12,16 @@ import {
   type CommunityRecords,
   type Id,
 } from '@cosafe/core'
-import { NETWORK_MEASURES, NODE_MEASURES, writeJson } from '@cosafe/sna'
+import {
+  FORMATS,
+  NETWORK_MEASURES,
+  NODE_MEASURES,
+  writeJson,
+  writeNetwork,
+  type FormatName,
+  type Network,
+} from '@cosafe/sna'
+import type { FastifyReply } from 'fastify'
 import type { Store } from '@cosafe/store'
 import { communityFor } from '../access.js'
 import { runAnalysis } from '../analysis.js'
@@ -31,6 +40,8 @@ const list = <T extends string>(codes: readonly T[]) =>
 
 /** The filter as query parameters: relations=INFO,JOINT_ACTION&domains=FIRE&from=2026-01-01&to=2026-06-30. */
 const FilterQuery = z.object({
+  /** Download the network in another format the engine writes (default: cosafe JSON with the filter). */
+  format: z.enum(['json', 'csv', 'matrix', 'dl', 'pajek', 'graphml', 'gexf']).optional(),
   relations: list(RELATION_TYPE_CODES).optional(),
   domains: list(SAFETY_DOMAIN_CODES).optional(),
   from: IsoDate.optional(),
@@ -47,6 +58,25 @@ async function records(store: Store, communityId: Id): Promise<CommunityRecords>
   return { actors, activities, ties }
 }
 
+const MEDIA: Record<FormatName, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  matrix: 'text/csv',
+  dl: 'text/plain',
+  pajek: 'text/plain',
+  graphml: 'application/xml',
+  gexf: 'application/xml',
+}
+
+/** A network as a download in one of the engine's formats. */
+export function sendNetwork(reply: FastifyReply, network: Network, format: FormatName, name: string): FastifyReply {
+  const ext = FORMATS.find((f) => f.name === format)!.extensions[0] ?? 'csv'
+  return reply
+    .type(`${MEDIA[format]}; charset=utf-8`)
+    .header('content-disposition', `attachment; filename="${name}.${ext}"`)
+    .send(writeNetwork(network, format))
+}
+
 export function networkRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>()
   r.get(
@@ -59,11 +89,13 @@ export function networkRoutes(app: FastifyInstance, store: Store): void {
         querystring: FilterQuery,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { community } = await communityFor(req, store, req.params.communityId, 'read', 'network')
-      const filter = NetworkFilter.parse(req.query)
+      const { format, ...query } = req.query
+      const filter = NetworkFilter.parse(query)
       const built = buildNetwork(await records(store, community.id), filter)
-      return { ...JSON.parse(writeJson(built.network)), filter: built.used }
+      if (format === undefined) return { ...JSON.parse(writeJson(built.network)), filter: built.used }
+      return sendNetwork(reply, built.network, format, `${community.code}-network`)
     },
   )
   r.post(
