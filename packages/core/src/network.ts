@@ -46,6 +46,24 @@ function overlaps(from: string, to: string | null | undefined, f: NetworkFilter)
   return true
 }
 
+/** The day an activity counts on: the calendar date of its start as recorded (local time, not UTC). */
+export function activityDay(act: Pick<Activity, 'start'>): string {
+  return act.start.slice(0, 10)
+}
+
+/**
+ * Does an activity pass a filter: its kind's relation (ACTIVITY_RELATION) among the relations
+ * asked for (default every collaboration relation), a domain among those asked for, its day in
+ * the period? The one test of every activity-based builder, so that their networks agree.
+ */
+export function activityInFilter(act: Pick<Activity, 'kind' | 'start' | 'domains'>, filter: NetworkFilter): boolean {
+  const relations = filter.relations ?? COLLABORATION_RELATIONS
+  if (!relations.includes(ACTIVITY_RELATION[act.kind as ActivityKind])) return false
+  if (!overlaps(activityDay(act), null, filter)) return false
+  if (filter.domains && !act.domains.some((d) => filter.domains!.includes(d))) return false
+  return true
+}
+
 /**
  * The community's network for a filter: every actor a node (with type, sector and territory as
  * attributes), one relation per relation type asked for, or with `merge` one relation "ALL"
@@ -75,11 +93,8 @@ export function buildNetwork(
   }
   let activities = 0
   for (const act of records.activities) {
+    if (!activityInFilter(act, filter)) continue
     const r = ACTIVITY_RELATION[act.kind as ActivityKind]
-    if (!wanted.has(r)) continue
-    const day = act.start.slice(0, 10)
-    if (!overlaps(day, null, filter)) continue
-    if (filter.domains && !act.domains.some((d) => filter.domains!.includes(d))) continue
     const present = [...new Set([act.convenerId, ...act.attendedIds])]
     if (present.length < 2) continue
     activities++
