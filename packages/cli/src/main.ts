@@ -5,6 +5,7 @@ import { ANALYZE_HELP, runAnalyze } from './commands/analyze.js'
 import { CONVERT_HELP, runConvert } from './commands/convert.js'
 import { runDemo } from './commands/demo.js'
 import { MIGRATE_HELP, runMigrate, runServe, SERVE_HELP } from './commands/serve.js'
+import { runSurvey, SURVEY_HELP } from './commands/survey.js'
 import { EGO_HELP, KEYPLAYERS_HELP, runEgo, runKeyPlayers, runWhatIf, WHATIF_HELP } from './commands/actors.js'
 import { MULTIPLEX_HELP, QAP_HELP, runMultiplex, runQap } from './commands/qap.js'
 import { POSITIONS_HELP, runPositions, runSubgroups, SUBGROUPS_HELP } from './commands/structure.js'
@@ -25,6 +26,7 @@ Usage:
   cosafe multiplex FILE             the relations of a multiplex file compared
   cosafe serve [--port N]           the HTTP API on SQLite (or PostgreSQL via DATABASE_URL)
   cosafe migrate                    apply database migrations
+  cosafe survey COMMAND …           relational surveys: create, links, status, aggregate, import, export
   cosafe demo [--lang zh-CN]        analyse the bundled example community
   cosafe help | --help              this text
   cosafe --version                  the version
@@ -37,6 +39,7 @@ GraphML, GEXF 1.2/1.3, cosafe JSON. Exit status: 0 success, 2 bad input, 1 inter
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; help: string }> = {
   serve: { run: runServe, help: SERVE_HELP },
   migrate: { run: runMigrate, help: MIGRATE_HELP },
+  survey: { run: runSurvey, help: SURVEY_HELP },
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
   subgroups: { run: runSubgroups, help: SUBGROUPS_HELP },

@@ -8,11 +8,13 @@ export interface AnalysisJob {
   measures?: string[]
   /** Node attribute that groups the actors (E-I, modularity, brokerage). */
   attribute?: string
+  /** Which relation to analyse (default: the first). */
+  relation?: string
 }
 
 const job = workerData as AnalysisJob
 const { network } = readJson(job.network)
-const g = network.graph
+const g = (job.relation !== undefined ? network.findRelation(job.relation) : undefined) ?? network.graph
 const a = analyze(g, {
   measures: job.measures,
   onProgress: (label, done, total) => parentPort!.postMessage({ type: 'progress', label, done, total }),

@@ -5,3 +5,4 @@ export { startServer, closeOnSignals, type StartOptions, type Running } from './
 export { loadDemo, isEmpty, type DemoLogin } from './demo.js'
 export { hashPassword, verifyPassword, SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './auth.js'
 export { HttpError } from './errors.js'
+export * as surveys from './services/surveys.js'

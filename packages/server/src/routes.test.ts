@@ -383,6 +383,45 @@ const ROUTES: RouteCase[] = [
     body: () => ({}),
   },
   {
+    name: 'survey network',
+    method: 'GET',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/network?rule=max',
+    resource: 'survey',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'survey analysis',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/analysis',
+    resource: 'survey',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+    body: () => ({ rule: 'max' }),
+  },
+  {
+    name: 'survey answers',
+    method: 'GET',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/answers',
+    resource: 'survey',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'survey import',
+    method: 'POST',
+    url: '/api/communities/{c}/surveys/{new-opensurvey}/import?relation=INFO',
+    resource: 'survey',
+    action: 'write',
+    scoped: true,
+    ok: 200,
+    body: () => ',rc,ps\nrc,,2\n',
+    headers: { 'content-type': 'text/csv' },
+  },
+  {
     name: 'network',
     method: 'GET',
     url: '/api/communities/{c}/network',
@@ -439,6 +478,7 @@ describe('the matrix covers the API', () => {
         (r) =>
           `${r.method} ${r.url
             .replace('{c}', '{communityId}')
+            .replace(/\?.*$/, '')
             .replace(/\/links\/rc$/, '/links/{respondentId}')
             .replace(/\/(rc|pc|m1|t1|g1|c1|\{new-\w+\})$/, '/{id}')
             .replace(/\/\{new-\w+\}\//, '/{id}/')

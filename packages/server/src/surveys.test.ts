@@ -121,6 +121,45 @@ describe('a survey round', () => {
     expect((await call(f.app, staff, 'POST', `${base}/reopen`)).statusCode).toBe(200)
     expect((await answer(pc, { answers: { ties: { INFO: { rc: 1 } } } })).statusCode).toBe(200)
 
+    // aggregate: rc and ps submitted, pc is in progress (left out unless asked)
+    const net = await call(f.app, staff, 'GET', `${base}/network?rule=none`)
+    expect(net.statusCode, net.body).toBe(200)
+    const agg = net.json().aggregation
+    expect(agg).toMatchObject({ rule: 'none', missing: 'missing', responseRate: 2 / 3 })
+    expect(agg.nonRespondents).toEqual(['pc'])
+    const info = net.json().edges.filter((e: { relation: string }) => e.relation === 'INFO')
+    expect(info).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'rc', target: 'ps', weight: 3 }),
+        expect.objectContaining({ source: 'ps', target: 'rc', weight: 2 }),
+      ]),
+    )
+    const max = (await call(f.app, staff, 'GET', `${base}/network?rule=max&missing=reconstruct`)).json()
+    expect(max.aggregation).toMatchObject({ rule: 'max', missing: 'reconstruct' })
+    const rcps = max.edges.find(
+      (e: { relation: string; source: string; target: string }) =>
+        e.relation === 'INFO' && [e.source, e.target].sort().join() === 'ps,rc',
+    )
+    expect(rcps.weight).toBe(3)
+    const graphml = await call(f.app, staff, 'GET', `${base}/network?rule=max&format=graphml`)
+    expect(graphml.headers['content-type']).toMatch(/xml/)
+    expect(graphml.body).toContain('<graphml')
+    expect((await call(f.app, staff, 'GET', `${base}/network?rule=sometimes`)).statusCode).toBe(400)
+    const analysis = await call(f.app, staff, 'POST', `${base}/analysis`, { rule: 'max', relation: 'JOINT_ACTION' })
+    expect(analysis.statusCode, analysis.body).toBe(200)
+    expect(analysis.json().network.nodes).toBe(3)
+    expect((await call(f.app, staff, 'POST', `${base}/analysis`, { relation: 'COMMAND' })).statusCode).toBe(400)
+
+    // raw answers: plain for staff, pseudonymised for researchers
+    const raw = (await call(f.app, staff, 'GET', `${base}/answers`)).json()
+    expect(raw.ties).toContainEqual({ respondent: 'rc', relation: 'INFO', target: 'ps', value: 3 })
+    const researcher = await login(f.app, 'researcher')
+    const hidden = (await call(f.app, researcher, 'GET', `${base}/answers`)).json()
+    expect(hidden.pseudonymised).toBe(true)
+    expect(JSON.stringify(hidden)).not.toMatch(/"(rc|ps|pc)"/)
+    const csv = await call(f.app, staff, 'GET', `${base}/answers?format=csv`)
+    expect(csv.body).toContain('respondent,relation,target,value')
+
     // the next wave copies the design with new links
     const wave = await call(f.app, staff, 'POST', `${base}/wave`, {})
     expect(wave.statusCode).toBe(201)
@@ -145,5 +184,26 @@ describe('a survey round', () => {
       (await f.app.inject({ method: 'GET', url: '/api/answer/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).statusCode,
     ).toBe(404)
     expect((await call(f.app, await login(f.app, 'staff2'), 'GET', '/api/communities/c1/surveys')).statusCode).toBe(404)
+  })
+  it('imports answers collected elsewhere as roster matrices, all or none', async () => {
+    const created = (
+      await call(f.app, staff, 'POST', '/api/communities/c1/surveys', { ...design, attitudes: false })
+    ).json()
+    const base = `/api/communities/c1/surveys/${created.survey.id}`
+    const good = ',rc,ps,pc\nrc,,3,1\nps,2,,0\n'
+    const bad = ',rc,ps,ghost\nrc,,9,1\n'
+    const rejected = await call(f.app, staff, 'POST', `${base}/import?relation=INFO`, bad, {
+      'content-type': 'text/csv',
+    })
+    expect(rejected.statusCode).toBe(400)
+    expect(rejected.json().error.issues.length).toBeGreaterThanOrEqual(2)
+    expect((await call(f.app, staff, 'GET', base)).json().progress.submitted).toBe(0)
+    const noRelation = await call(f.app, staff, 'POST', `${base}/import`, good, { 'content-type': 'text/csv' })
+    expect(noRelation.statusCode).toBe(400)
+    const ok = await call(f.app, staff, 'POST', `${base}/import?relation=INFO`, good, { 'content-type': 'text/csv' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json().imported.sort()).toEqual(['ps', 'rc'])
+    const raw = (await call(f.app, staff, 'GET', `${base}/answers`)).json()
+    expect(raw.ties).toContainEqual({ respondent: 'rc', relation: 'INFO', target: 'ps', value: 3 })
   })
 })

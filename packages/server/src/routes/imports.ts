@@ -1,6 +1,6 @@
 // Import of actors, activities and ties from CSV or XLSX: every row checked, all stored or none.
 
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
@@ -19,29 +19,34 @@ interface Table {
   rows: Row[]
 }
 
-function csvTable(bytes: Buffer): Table {
+/** A sheet as cell texts: the header row, then the data rows with their line (CSV) or row number. */
+export interface RawSheet {
+  name: string
+  header: string[]
+  headerLine: number
+  rows: { line: number; cells: string[] }[]
+}
+
+function csvSheet(bytes: Buffer, name: string): RawSheet {
   const { text } = decodeText(new Uint8Array(bytes), 'upload')
   const parsed = parseCsv(text, detectDelimiter(text), 'upload')
   const [head, ...body] = parsed
   if (!head) throw new HttpError(400, 'EMPTY', 'the file is empty: expected a header row and data rows')
-  const header = head.fields.map((h) => h.trim())
   return {
-    header,
-    rows: body
-      .filter((r) => r.fields.some((f) => f.trim() !== ''))
-      .map((r) => ({ line: r.line, cells: Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])) })),
+    name,
+    header: head.fields.map((h) => h.trim()),
+    headerLine: head.line,
+    rows: body.filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => ({ line: r.line, cells: r.fields })),
   }
 }
 
-async function xlsxTable(bytes: Buffer): Promise<Table> {
+async function xlsxSheets(bytes: Buffer): Promise<RawSheet[]> {
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (e) {
     throw new HttpError(400, 'FORMAT', `not a readable XLSX workbook (${(e as Error).message})`)
   }
-  const sheet = wb.worksheets[0]
-  if (!sheet) throw new HttpError(400, 'EMPTY', 'the workbook has no sheet')
   const text = (v: ExcelJS.CellValue): string => {
     if (v === null || v === undefined) return ''
     if (v instanceof Date) return v.toISOString().slice(0, 10)
@@ -52,17 +57,42 @@ async function xlsxTable(bytes: Buffer): Promise<Table> {
     }
     return String(v)
   }
-  let header: string[] = []
-  const rows: Row[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(text)
-    if (header.length === 0) header = values.map((h) => h.trim())
-    else if (values.some((v) => v.trim() !== ''))
-      rows.push({ line: n, cells: Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])) })
-  })
-  if (header.length === 0) throw new HttpError(400, 'EMPTY', 'the sheet is empty: expected a header row and data rows')
-  return { header, rows }
+  const sheets: RawSheet[] = []
+  for (const sheet of wb.worksheets) {
+    let header: string[] | null = null
+    let headerLine = 1
+    const rows: RawSheet['rows'] = []
+    sheet.eachRow({ includeEmpty: false }, (row, n) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(text)
+      if (header === null) {
+        header = values.map((h) => h.trim())
+        headerLine = n
+      } else if (values.some((v) => v.trim() !== '')) rows.push({ line: n, cells: values })
+    })
+    if (header) sheets.push({ name: sheet.name, header, headerLine, rows })
+  }
+  if (sheets.length === 0) throw new HttpError(400, 'EMPTY', 'the workbook has no sheet with a header row')
+  return sheets
 }
+
+/** The sheets of an uploaded body: one for CSV (named `csvName`), every sheet of an XLSX workbook. */
+export async function uploadedSheets(req: FastifyRequest, csvName: string): Promise<RawSheet[]> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
+  const bytes = req.body as Buffer | undefined
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+    throw new HttpError(415, 'MEDIA_TYPE', `send the file as the body with Content-Type text/csv or ${XLSX}`)
+  try {
+    return type === XLSX ? await xlsxSheets(bytes) : [csvSheet(bytes, csvName)]
+  } catch (e) {
+    if (e instanceof ParseError) throw new HttpError(400, 'FORMAT', e.message)
+    throw e
+  }
+}
+
+const asTable = (s: RawSheet): Table => ({
+  header: s.header,
+  rows: s.rows.map((r) => ({ line: r.line, cells: Object.fromEntries(s.header.map((h, i) => [h, r.cells[i] ?? ''])) })),
+})
 
 const fail = (issues: RowIssue[]): HttpError =>
   new HttpError(
@@ -108,17 +138,7 @@ export function importRoutes(app: FastifyInstance, store: Store): void {
         'write',
         'import',
       )
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
-      const bytes = req.body as Buffer | undefined
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-        throw new HttpError(415, 'MEDIA_TYPE', `send the file as the body with Content-Type text/csv or ${XLSX}`)
-      let table: Table
-      try {
-        table = type === XLSX ? await xlsxTable(bytes) : csvTable(bytes)
-      } catch (e) {
-        if (e instanceof ParseError) throw new HttpError(400, 'FORMAT', e.message)
-        throw e
-      }
+      const table = asTable((await uploadedSheets(req, 'upload'))[0]!)
       const kind = req.params.kind
       const { records, issues } = importRows(kind, table.header, table.rows)
       if (issues.length) throw fail(issues)

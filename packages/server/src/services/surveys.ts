@@ -4,7 +4,18 @@
 // for anything the caller got wrong, so both front ends answer alike.
 
 import { randomBytes } from 'node:crypto'
-import { SurveyInput, type Id, type Survey } from '@cosafe/core'
+import {
+  aggregateSurvey,
+  exportAnswers,
+  importRosterMatrices,
+  SurveyInput,
+  type Id,
+  type MatrixSheet,
+  type MissingMethod,
+  type Survey,
+  type SurveyAggregate,
+  type SymmetrizeRule,
+} from '@cosafe/core'
 import type { Store, WriteContext } from '@cosafe/store'
 import { HttpError, notFound, type Issue } from '../errors.js'
 import { tokenHash } from '../routes/answers.js'
@@ -169,4 +180,82 @@ export async function nextWave(
     wave: Math.max(s.wave, ...same.map((x) => x.wave)) + 1,
   }
   return createSurvey(store, ctx, communityId, input)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: the survey's network, imported matrices, raw answers
+
+/** The survey's network with the aggregation choices, response rate and flags. */
+export async function surveyNetwork(
+  store: Store,
+  communityId: string,
+  id: string,
+  opts: { rule?: SymmetrizeRule; missing?: MissingMethod; includeInProgress?: boolean },
+) {
+  const survey = await loadSurvey(store, communityId, id)
+  const responses = await store.surveys.responses(communityId, survey.id)
+  const actors = await store.actors.list(communityId, { limit: 1_000_000 })
+  try {
+    return { survey, aggregate: aggregateSurvey(survey, responses, { ...opts, actors }) }
+  } catch (e) {
+    if (e instanceof RangeError) throw new HttpError(400, 'BAD_REQUEST', e.message)
+    throw e
+  }
+}
+
+/** What travels with a survey network: the choices, the response rate and what is flagged. */
+export function aggregateSummary(a: SurveyAggregate) {
+  return {
+    rule: a.rule,
+    missing: a.missing,
+    includeInProgress: a.includeInProgress,
+    responseRate: a.responseRate,
+    counts: a.counts,
+    nonRespondents: a.nonRespondents,
+    attitudes: a.attitudes,
+    relations: a.relations.map((r) => ({
+      relation: r.relation,
+      ties: r.ties.length,
+      reconstructedTies: r.flags.reconstructedTies.length,
+      dyadsWithOneReport: r.flags.dyadsWithOneReport.length,
+      unresolved: r.flags.unresolved.length,
+      flags: r.flags,
+    })),
+  }
+}
+
+/**
+ * Stores answers read from roster matrices as submitted responses (replacing what those
+ * respondents had), all or none; every problem comes back with its sheet, line and field.
+ */
+export async function importMatrices(
+  store: Store,
+  ctx: WriteContext,
+  communityId: string,
+  id: string,
+  sheets: readonly MatrixSheet[],
+): Promise<{ imported: string[] }> {
+  const survey = await loadSurvey(store, communityId, id)
+  const { answers, issues } = importRosterMatrices(survey, sheets)
+  if (issues.length)
+    throw new HttpError(
+      400,
+      'IMPORT_REJECTED',
+      `nothing was imported: ${issues.length} problem${issues.length > 1 ? 's' : ''} (first: ${issues[0]!.source} line ${issues[0]!.line}, ${issues[0]!.field}: ${issues[0]!.reason})`,
+      issues.map((i) => ({ line: i.line, field: `${i.source}: ${i.field}`, reason: i.reason })),
+    )
+  const ids = Object.keys(answers)
+  await store.transaction(async (tx) => {
+    for (const respondent of ids)
+      await tx.surveys.saveAnswers(ctx, communityId, survey.id, respondent, answers[respondent]!, true)
+  })
+  return { imported: ids }
+}
+
+/** Raw answers; pseudonymised (stable aliases keyed by a per-survey secret) when asked or for researchers. */
+export async function rawAnswers(store: Store, communityId: string, id: string, pseudonymise: boolean) {
+  const survey = await loadSurvey(store, communityId, id)
+  const responses = await store.surveys.responses(communityId, survey.id)
+  const salt = `${process.env.COSAFE_PSEUDONYM_SECRET ?? 'cosafe'}:${survey.id}:${survey.createdAt}`
+  return exportAnswers(survey, responses, { pseudonymise: pseudonymise ? { salt } : null })
 }
