@@ -4,7 +4,15 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  activityTwoMode,
   buildNetwork,
+  compareNetworks,
+  designedNetwork,
+  networkSeries,
+  PERIOD_UNITS,
+  periodWindows,
+  PHASE_CODES,
+  type PeriodUnit,
   IsoDate,
   NetworkFilter,
   RELATION_TYPE_CODES,
@@ -26,6 +34,7 @@ import type { Store } from '@cosafe/store'
 import { communityFor } from '../access.js'
 import { runAnalysis } from '../analysis.js'
 import { CommunityParams } from './records.js'
+import { HttpError } from '../errors.js'
 
 const list = <T extends string>(codes: readonly T[]) =>
   z
@@ -123,6 +132,99 @@ export function networkRoutes(app: FastifyInstance, store: Store): void {
         attribute: 'sector',
       })
       return { filter: built.used, ...result }
+    },
+  )
+  const Format = z.enum(['json', 'csv', 'matrix', 'dl', 'pajek', 'graphml', 'gexf']).optional()
+  const asJson = (network: Network) => JSON.parse(writeJson(network)) as Record<string, unknown>
+  r.get(
+    '/api/communities/:communityId/network/designed',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'The designed network (responsibilities: lead → others per domain) compared with the observed one',
+        params: CommunityParams,
+        querystring: z.object({
+          domains: list(SAFETY_DOMAIN_CODES).optional(),
+          on: IsoDate.optional(),
+          from: IsoDate.optional(),
+          to: IsoDate.optional(),
+          format: Format,
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { community } = await communityFor(req, store, req.params.communityId, 'read', 'network')
+      const { format, ...filter } = req.query
+      const recs = await records(store, community.id)
+      const responsibilities = await store.responsibilities.list(community.id, { limit: 10_000_000 })
+      const designed = designedNetwork(recs.actors, responsibilities, filter)
+      if (format !== undefined) return sendNetwork(reply, designed.network, format, `${community.code}-designed`)
+      // observed: collaboration over the same domains and period
+      const observed = buildNetwork(recs, {
+        domains: filter.domains,
+        from: filter.from ?? filter.on,
+        to: filter.to ?? filter.on,
+      })
+      return {
+        ...asJson(designed.network),
+        used: designed.used,
+        comparison: { observed: observed.used, ...compareNetworks(designed.network, observed.network) },
+      }
+    },
+  )
+  r.get(
+    '/api/communities/:communityId/network/activities',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'The two-mode actor × activity network (convener counts as an attribute)',
+        params: CommunityParams,
+        querystring: FilterQuery.extend({ phases: list(PHASE_CODES).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { community } = await communityFor(req, store, req.params.communityId, 'read', 'network')
+      const { format, ...filter } = req.query
+      const two = activityTwoMode(await records(store, community.id), filter)
+      if (format !== undefined) return sendNetwork(reply, two.network, format, `${community.code}-activities`)
+      return { ...asJson(two.network), twoModeRows: two.network.twoModeRows, used: two.used }
+    },
+  )
+  r.get(
+    '/api/communities/:communityId/network/series',
+    {
+      schema: {
+        tags: ['network'],
+        summary: 'One network per month, quarter or year over the same actors, for comparing periods',
+        params: CommunityParams,
+        querystring: z.object({
+          unit: z.enum(PERIOD_UNITS as [PeriodUnit, ...PeriodUnit[]]).default('quarter'),
+          from: IsoDate,
+          to: IsoDate,
+          relations: list(RELATION_TYPE_CODES).optional(),
+          domains: list(SAFETY_DOMAIN_CODES).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { community } = await communityFor(req, store, req.params.communityId, 'read', 'network')
+      const { unit, from, to, ...filter } = req.query
+      let windows
+      try {
+        windows = periodWindows(from, to, unit)
+      } catch (e) {
+        throw new HttpError(400, 'VALIDATION', (e as Error).message)
+      }
+      if (windows.length > 120)
+        throw new HttpError(
+          400,
+          'VALIDATION',
+          `${windows.length} windows: choose a longer unit or a shorter period (at most 120)`,
+        )
+      const series = networkSeries(await records(store, community.id), windows, filter)
+      return {
+        items: series.map((s) => ({ window: s.window, used: s.used, network: asJson(s.network) })),
+      }
     },
   )
 }
