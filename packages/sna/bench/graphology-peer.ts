@@ -1,17 +1,17 @@
-// The graphology-metrics side of the benchmark: the library's own functions, plus source-sampled replicas of its betweenness and closeness loops for estimates.
+// The graphology side of the benchmark: graphology-metrics and graphology-cores (and graphology-communities-louvain and graphology-components when installed), plus source-sampled replicas of its betweenness and closeness loops for estimates.
 
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { UndirectedGraph } from 'graphology'
+import { DirectedGraph, UndirectedGraph } from 'graphology'
 import type { AbstractGraph as Graph } from 'graphology-types'
-import type { EdgeList } from './ba.js'
 
 // graphology-metrics and its helpers are CommonJS: require() gives module.exports, the function itself.
 const require = createRequire(import.meta.url)
 type Betweenness = typeof import('graphology-metrics/centrality/betweenness.js').default
 type Closeness = typeof import('graphology-metrics/centrality/closeness.js').default
 type Pagerank = typeof import('graphology-metrics/centrality/pagerank.js').default
+type Eigenvector = typeof import('graphology-metrics/centrality/eigenvector.js').default
 type BrandesLib = typeof import('graphology-shortest-path/indexed-brandes.js')
 type NeighborhoodLib = typeof import('graphology-indices/neighborhood.js')
 type FixedDequeClass = typeof import('mnemonist/fixed-deque.js').default
@@ -20,6 +20,7 @@ type SparseSetClass = typeof import('mnemonist/sparse-set.js').default
 export const betweennessCentrality = require('graphology-metrics/centrality/betweenness.js') as Betweenness
 export const closenessCentrality = require('graphology-metrics/centrality/closeness.js') as Closeness
 export const pagerankCentrality = require('graphology-metrics/centrality/pagerank.js') as Pagerank
+export const eigenvectorCentrality = require('graphology-metrics/centrality/eigenvector.js') as Eigenvector
 /** graphology-cores (a separate package of the graphology project): core numbers. */
 // its index.d.ts declares (assign, graph); the export is already bound to assign = false
 const { coreNumber } = require('graphology-cores') as { coreNumber: (g: Graph) => Record<string, number> }
@@ -31,6 +32,24 @@ const SparseSet = require('mnemonist/sparse-set.js') as SparseSetClass
 export const graphologyVersion = packageVersion('graphology')
 export const metricsVersion = packageVersion('graphology-metrics')
 export const coresVersion = packageVersion('graphology-cores')
+
+/** A package that is not a dependency of the repository: loaded when installed, else null. */
+function optional<T>(name: string): T | null {
+  try {
+    return require(name) as T
+  } catch {
+    return null
+  }
+}
+
+type LouvainFn = (g: Graph, opts?: { rng?: () => number; getEdgeWeight?: string | null }) => Record<string, number>
+const louvainLib = optional<LouvainFn>('graphology-communities-louvain')
+const componentsLib = optional<{
+  connectedComponents: (g: Graph) => string[][]
+  stronglyConnectedComponents: (g: Graph) => string[][]
+}>('graphology-components')
+export const louvainVersion = louvainLib ? packageVersion('graphology-communities-louvain') : null
+export const componentsVersion = componentsLib ? packageVersion('graphology-components') : null
 
 /** Version of an installed package (found from its entry point: some packages do not export package.json). */
 function packageVersion(name: string): string {
@@ -51,29 +70,72 @@ function packageVersion(name: string): string {
   }
 }
 
-/** The same edge list as an undirected graphology Graph, node keys "0" .. "n-1" in index order. */
-export function toGraphology(el: EdgeList): Graph {
-  const g = new UndirectedGraph({ multi: false, allowSelfLoops: false })
-  for (let i = 0; i < el.n; i++) g.addNode(String(i))
-  for (let e = 0; e < el.source.length; e++) g.addEdge(String(el.source[e]), String(el.target[e]))
+/** The ties of a benchmark graph: nodes 0 .. n-1, arcs when directed. */
+export interface Ties {
+  n: number
+  directed: boolean
+  source: Int32Array
+  target: Int32Array
+}
+
+/** The same graph in graphology, node keys "0" .. "n-1" in index order. */
+export function toGraphology(t: Ties): Graph {
+  const g = t.directed
+    ? new DirectedGraph({ multi: false, allowSelfLoops: false })
+    : new UndirectedGraph({ multi: false, allowSelfLoops: false })
+  for (let i = 0; i < t.n; i++) g.addNode(String(i))
+  for (let e = 0; e < t.source.length; e++) g.addEdge(String(t.source[e]), String(t.target[e]))
   return g
 }
 
-/** Raw betweenness counting each unordered pair once (graphology halves undirected sums when not normalised). */
+/**
+ * The undirected view of a directed graph that k-core and Louvain read: one edge per adjacent
+ * pair, weight a_uv + a_vu (what cosafe's Louvain uses; k-core ignores weights).
+ */
+export function undirectedView(t: Ties): Graph {
+  if (!t.directed) return toGraphology(t)
+  const g = new UndirectedGraph({ multi: false, allowSelfLoops: false })
+  for (let i = 0; i < t.n; i++) g.addNode(String(i))
+  for (let e = 0; e < t.source.length; e++) {
+    const u = String(t.source[e])
+    const v = String(t.target[e])
+    if (g.hasEdge(u, v)) g.updateEdgeAttribute(u, v, 'weight', (w: number) => w + 1)
+    else g.addEdge(u, v, { weight: 1 })
+  }
+  return g
+}
+
 /** Core number of every node (graphology-cores). */
 export function kcore(g: Graph): Record<string, number> {
   return coreNumber(g)
 }
 
+/** Raw betweenness counting each unordered pair once (graphology halves undirected sums when not normalised). */
 export function betweenness(g: Graph): Record<string, number> {
   // getEdgeWeight: null selects the unweighted (BFS) Brandes, as cosafe on a binary graph;
   // the default ('weight') would run the Dijkstra variant.
   return betweennessCentrality(g, { getEdgeWeight: null, normalized: false })
 }
 
-/** Wasserman–Faust closeness, as cosafe's closeness. */
+/** Wasserman–Faust closeness, as cosafe's closeness (distances to the node on digraphs). */
 export function closeness(g: Graph): Record<string, number> {
   return closenessCentrality(g, { wassermanFaust: true })
+}
+
+/** Eigenvector centrality with cosafe's stopping rule (L1 change below n · 1e-15). */
+export function eigenvector(g: Graph): Record<string, number> {
+  return eigenvectorCentrality(g, { getEdgeWeight: null, maxIterations: 100_000, tolerance: 1e-15 })
+}
+
+/** Louvain (graphology-communities-louvain) on the undirected view, or null when it is not installed. */
+export function louvain(view: Graph, rng: () => number): Record<string, number> | null {
+  return louvainLib ? louvainLib(view, { rng, getEdgeWeight: 'weight' }) : null
+}
+
+/** Connected (strong, on digraphs) components, or null when graphology-components is not installed. */
+export function components(g: Graph): string[][] | null {
+  if (!componentsLib) return null
+  return g.type === 'directed' ? componentsLib.stronglyConnectedComponents(g) : componentsLib.connectedComponents(g)
 }
 
 /**

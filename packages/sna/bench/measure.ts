@@ -13,13 +13,15 @@ export interface Timing {
 }
 
 export interface Estimate {
-  /** 'sample': k sources timed and scaled to n; 'scaled': scaled from a smaller graph's measurement. */
-  method: 'sample' | 'scaled'
+  /** 'sample': k sources timed and scaled to n. */
+  method: 'sample'
   /** Human-readable description, e.g. "250 of 100,000 sources (6.1 s) × n/k". */
   detail: string
+  /** Sources timed. */
+  sources: number
 }
 
-/** A result that a peer cannot give: no such algorithm, a failure, or a skipped run. */
+/** A result that a library cannot give: no such algorithm, not installed, a failure, a skipped or stopped run. */
 export interface Missing {
   missing: string
 }
@@ -39,13 +41,14 @@ export interface Policy {
   sampleS: number
   /** Fewest sources an estimate is based on. */
   minSample: number
+  /** A measurement still running after this many seconds is stopped and reported as such. */
+  deadlineS: number
 }
 
-export function policyFromEnv(env: NodeJS.ProcessEnv): Policy {
-  const budgetS = Number(env.BENCH_BUDGET_S ?? 20)
-  if (!(budgetS > 0))
-    throw new RangeError(`BENCH_BUDGET_S must be a positive number of seconds, got "${env.BENCH_BUDGET_S}"`)
-  return { budgetS, longRunS: budgetS / 4, sampleS: budgetS / 4, minSample: 10 }
+/** The policy for a budget (seconds per measurement). */
+export function policyFor(budgetS: number): Policy {
+  if (!(budgetS > 0)) throw new RangeError(`the budget must be a positive number of seconds, got ${budgetS}`)
+  return { budgetS, longRunS: budgetS / 4, sampleS: budgetS / 4, minSample: 10, deadlineS: 2 * budgetS + 10 }
 }
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -57,10 +60,13 @@ export function collect(): void {
 
 export const gcExposed = gc !== undefined
 
-/** Seconds taken by one call of fn. */
-export function time(fn: () => unknown): number {
+type Job = () => unknown
+
+/** Seconds taken by one call of fn (awaited when it returns a promise). */
+export async function time(fn: Job): Promise<number> {
   const t0 = performance.now()
-  fn()
+  const r = fn()
+  if (r instanceof Promise) await r
   return (performance.now() - t0) / 1000
 }
 
@@ -72,19 +78,37 @@ export function median(xs: number[]): number {
 
 /**
  * Times full runs: the median of three, or a single run when the first one is long. A short
- * first run (< 0.25 s) counts as JIT warm-up: the function is run again until 0.25 s or 20
- * calls have gone by, and then three runs are timed.
+ * first run (< 0.25 s) counts as JIT warm-up: the function is run again until 0.3 s or 300
+ * calls have gone by. Runs shorter than 20 ms are then timed in batches of at least 30 ms
+ * (the time of one call is the batch's mean), so that timer resolution and one-off pauses do
+ * not decide the median.
  */
-export function measureFull(fn: () => unknown, p: Policy): Timing {
+export async function measureFull(fn: Job, p: Policy): Promise<Timing> {
   collect()
-  const first = time(fn)
+  const first = await time(fn)
   if (first > p.longRunS) return { seconds: first, runs: 1 }
   const ts: number[] = []
+  let one = first
   if (first >= 0.25) ts.push(first)
-  else for (let spent = first, calls = 1; spent < 0.25 && calls < 20; calls++) spent += time(fn)
+  else {
+    let spent = first
+    let calls = 1
+    while (spent < 0.3 && calls < 300) {
+      one = await time(fn)
+      spent += one
+      calls++
+    }
+  }
+  const batch = one < 0.02 ? Math.max(1, Math.ceil(0.03 / Math.max(one, 1e-6))) : 1
   while (ts.length < 3) {
-    collect()
-    ts.push(time(fn))
+    // no forced collection here: right after one, V8 runs the next few calls markedly slower
+    // (2–3× for a 10 ms load), which would measure the collector's after-effects
+    const t0 = performance.now()
+    for (let i = 0; i < batch; i++) {
+      const r = fn()
+      if (r instanceof Promise) await r
+    }
+    ts.push((performance.now() - t0) / 1000 / batch)
   }
   return { seconds: median(ts), runs: 3 }
 }
@@ -102,59 +126,64 @@ export function sampleOrder(n: number, seed = 7): Int32Array {
   return order
 }
 
+/** Runs an all-sources algorithm on some sources only; set-up (index building) happens in `prepare`. */
+export type Sampler = (sources: Int32Array) => unknown
+
 /**
  * For an all-sources algorithm (one BFS per source): a pilot on a few sources predicts the
  * full run. Within the budget the full run is timed (measureFull); beyond it, k sources
- * (enough for about `sampleS` seconds) are timed once and scaled by n/k, plus the one-off
- * set-up (`prepare`: index building) timed on its own. On a connected graph every source's
- * search visits every node and tie, so the cost per source varies little.
+ * (enough for about `sampleS` seconds, at least `minSample`) are timed once and scaled by n/k,
+ * plus the one-off set-up (`prepare`: index building) timed on its own. On a connected graph
+ * every source's search visits every node and tie, so the cost per source varies little.
  */
-export function measureBySources(
+export async function measureBySources(
   n: number,
-  full: () => unknown,
-  prepare: () => (sources: Int32Array) => unknown,
+  full: Job,
+  prepare: () => Sampler,
   p: Policy,
-): Timing {
+  minSample = p.minSample,
+): Promise<Timing> {
   const order = sampleOrder(n)
   collect()
-  let someSources: (sources: Int32Array) => unknown = () => undefined
-  const setup = time(() => (someSources = prepare()))
+  let someSources: Sampler = () => undefined
+  const setup = await time(() => (someSources = prepare()))
   // pilot: batches of 2, 4, 8, … sources until a batch takes 0.2 s (or covers all of them)
   let k = 2
   let perSource = 0
   for (;;) {
     k = Math.min(k, n)
     collect()
-    const t = time(() => someSources(order.subarray(0, k)))
+    const t = await time(() => someSources(order.subarray(0, k)))
     perSource = t / k
     if (t >= 0.2 || k === n) break
     k *= 2
   }
   if (setup + perSource * n <= p.budgetS) return measureFull(full, p)
-  const size = Math.min(n, Math.max(p.minSample, Math.round(p.sampleS / perSource)))
+  return sampleOnce(n, order, someSources, setup, Math.max(minSample, Math.round(p.sampleS / perSource)))
+}
+
+/** Times `size` sources once and scales by n/size (plus set-up): the estimate behind measureBySources. */
+export async function sampleOnce(
+  n: number,
+  order: Int32Array,
+  someSources: Sampler,
+  setup: number,
+  size: number,
+): Promise<Timing> {
+  size = Math.min(n, size)
   collect()
-  const t = time(() => someSources(order.subarray(0, size)))
+  const t = await time(() => someSources(order.subarray(0, size)))
   return {
     seconds: setup + (t * n) / size,
     runs: 0,
     estimate: {
       method: 'sample',
+      sources: size,
       detail:
         `${fmtInt(size)} of ${fmtInt(n)} sources timed (${fmtSeconds(t)}) and scaled by n/k` +
         (setup >= 0.001 ? `, plus ${fmtSeconds(setup)} of set-up` : ''),
     },
   }
-}
-
-/** Times k sources of an all-sources algorithm and scales by n/k, plus set-up (used to check the estimator). */
-export function sampleEstimate(n: number, k: number, prepare: () => (sources: Int32Array) => unknown): number {
-  const order = sampleOrder(n)
-  collect()
-  let someSources: (sources: Int32Array) => unknown = () => undefined
-  const setup = time(() => (someSources = prepare()))
-  someSources(order.subarray(0, Math.min(k, 20))) // warm-up
-  collect()
-  return setup + (time(() => someSources(order.subarray(0, k))) * n) / k
 }
 
 export function fmtInt(x: number): string {
@@ -173,5 +202,6 @@ export function fmtSeconds(s: number): string {
 
 export function fmtRatio(r: number): string {
   if (r >= 100) return `${fmtInt(Number(r.toPrecision(3)))}×`
+  if (r < 0.01) return `${Number(r.toPrecision(2))}×`
   return `${Number(r.toPrecision(3))}×`
 }

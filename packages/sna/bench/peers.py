@@ -1,11 +1,18 @@
-# Times networkx or python-igraph on the benchmark's edge lists for run.ts (optional peers; prints one JSON object).
+# Times networkx or python-igraph on a benchmark edge list for run.ts (optional peers): one JSON line per measurement.
 """Usage:
-  python3 peers.py LIB graph EDGES N BUDGET_S LONG_S SAMPLE_S MIN_SAMPLE [--values]
-  python3 peers.py LIB csv CSVFILE
+  python3 peers.py --version LIB
+  python3 peers.py TASK_JSON
 
-LIB is networkx or igraph. EDGES holds one "u v" line per tie (nodes 0..N-1). The timing
-policy mirrors measure.ts: median of 3 runs (1 when the first run exceeds LONG_S); betweenness
-and closeness are estimated from a sample of sources when a pilot predicts more than BUDGET_S.
+TASK_JSON: {"lib": "igraph" | "networkx", "file": EDGES, "n": N, "directed": bool,
+            "jobs": [measure, ...], "policy": {...}, "values": bool, "scaleRef": {file, n, m} | null}
+
+EDGES holds one "n<u>\\tn<v>" line per tie (nodes 0..N-1). Before each measurement the runner
+prints {"start": measure}; after it {"result": {...}}. The timing policy mirrors measure.ts:
+median of 3 runs (1 when the first run exceeds longRunS); betweenness and closeness are
+estimated from a sample of sources when a pilot predicts more than budgetS. Only the algorithm
+is timed: graphs (and, for k-core and Louvain on a digraph, its undirected view) are built
+before the clock starts; the "load" measurement times reading the file with the library's own
+edge-list reader.
 """
 
 import gc
@@ -16,6 +23,11 @@ import sys
 import time
 
 L1_TOLERANCE = 1e-13  # cosafe's PageRank stopping rule: L1 change below 1e-13
+
+
+def emit(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
 
 
 def timed(fn):
@@ -38,33 +50,50 @@ def fmt_seconds(s):
     return f"{fmt_int(float(f'{s:.3g}'))} s"
 
 
-def measure_full(fn, long_s):
+class Measured:
+    """The last value a timed function returned, for cross-checks."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.value = None
+
+    def __call__(self):
+        self.value = self.fn()
+        return self.value
+
+
+def measure_full(fn, policy):
+    """As measureFull in measure.ts: median of 3 (1 when long), runs under 20 ms timed in
+    batches of at least 30 ms; no warm-up calls (CPython has no JIT to warm up)."""
     gc.collect()
     first = timed(fn)
-    if first > long_s:
+    if first > policy["longRunS"]:
         return {"seconds": first, "runs": 1}
-    ts = [first]
-    while len(ts) < 3:
-        gc.collect()
-        ts.append(timed(fn))
+    ts = [first] if first >= 0.25 else []
+    batch = max(1, math.ceil(0.03 / max(first, 1e-6))) if first < 0.02 else 1
+    while len(ts) < 3:  # no collection between samples, as in measure.ts
+        t0 = time.perf_counter()
+        for _ in range(batch):
+            fn()
+        ts.append((time.perf_counter() - t0) / batch)
     ts.sort()
     return {"seconds": ts[1], "runs": 3}
 
 
-def measure_by_sources(n, full, some, order, budget_s, long_s, sample_s, min_sample):
-    """Pilot on 1, 2, 4, … sources; full runs within the budget, else k sources scaled by n/k."""
-    k = 1
+def pilot(n, some, order):
+    """Seconds per source from batches of 2, 4, 8, … sources until one takes 0.2 s."""
+    k = 2
     while True:
         k = min(k, n)
         gc.collect()
         t = timed(lambda: some(order[:k]))
-        per = t / k
         if t >= 0.2 or k == n:
-            break
+            return t / k
         k *= 2
-    if per * n <= budget_s:
-        return measure_full(full, long_s)
-    size = min(n, max(min_sample, round(sample_s / per)))
+
+
+def sample_once(n, some, order, size):
+    size = min(n, size)
     gc.collect()
     t = timed(lambda: some(order[:size]))
     return {
@@ -72,51 +101,59 @@ def measure_by_sources(n, full, some, order, budget_s, long_s, sample_s, min_sam
         "runs": 0,
         "estimate": {
             "method": "sample",
+            "sources": size,
             "detail": f"{fmt_int(size)} of {fmt_int(n)} sources timed ({fmt_seconds(t)}) and scaled by n/k",
         },
     }
 
 
-def guarded(fn):
-    """A measurement, or {"missing": "error: …"} when the peer fails (the benchmark goes on)."""
-    try:
-        return fn()
-    except Exception as e:  # noqa: BLE001  any failure of a peer is reported, not raised
-        return {"missing": f"error: {type(e).__name__}: {e}"[:120]}
+def measure_by_sources(n, full, some, order, policy):
+    """Full runs within the budget, else k sources scaled by n/k."""
+    per = pilot(n, some, order)
+    if per * n <= policy["budgetS"]:
+        return measure_full(full, policy)
+    return sample_once(n, some, order, max(policy["minSample"], round(policy["sampleS"] / per)))
 
 
-def read_edges(path):
+def read_ties(path):
+    ties = []
     with open(path) as f:
-        return [tuple(map(int, line.split())) for line in f if line.strip()]
+        for line in f:
+            if line.strip():
+                a, b = line.split("\t")
+                ties.append((int(a[1:]), int(b[1:])))
+    return ties
 
 
-def run_networkx(n, edges, policy, values):
+def membership_of(communities, n):
+    m = [0] * n
+    for c, nodes in enumerate(communities):
+        for v in nodes:
+            m[v] = c
+    return m
+
+
+def networkx_jobs(task, ties, order):
     import networkx as nx
 
-    G = nx.Graph()
+    n, directed, policy, path = task["n"], task["directed"], task["policy"], task["file"]
+    G = nx.DiGraph() if directed else nx.Graph()
     G.add_nodes_from(range(n))
-    G.add_edges_from(edges)
-    order = list(range(n))
-    random.Random(7).shuffle(order)
-    budget_s, long_s, sample_s, min_sample = policy
-
-    def bc_full():
-        return nx.betweenness_centrality(G, normalized=False)
-
-    def bc_some(sources):
-        # networkx's own sampling option: k random sources (it draws them itself, seeded)
-        nx.betweenness_centrality(G, k=len(sources), normalized=False, seed=7)
-
-    def cl_full():
-        return nx.closeness_centrality(G, wf_improved=True)
-
-    def cl_some(sources):
-        for v in sources:
-            nx.closeness_centrality(G, u=v, wf_improved=True)
-
+    G.add_edges_from(ties)
+    # k-core and Louvain read the undirected view (weight a_uv + a_vu), as cosafe does
+    if directed:
+        U = nx.Graph()
+        U.add_nodes_from(range(n))
+        for u, v in ties:
+            if U.has_edge(u, v):
+                U[u][v]["weight"] += 1
+            else:
+                U.add_edge(u, v, weight=1)
+    else:
+        U = G
     notes = {}
     try:
-        import scipy  # noqa: F401  networkx's pagerank and constraint use scipy when it is there
+        import scipy  # noqa: F401  networkx's pagerank uses scipy when it is there
 
         def pr():
             return nx.pagerank(G, alpha=0.85, tol=L1_TOLERANCE / n, max_iter=10000)
@@ -127,112 +164,170 @@ def run_networkx(n, edges, policy, values):
         def pr():
             return _pagerank_python(G, alpha=0.85, tol=L1_TOLERANCE / n, max_iter=10000)
 
-        notes["pagerank"] = "pure-Python PageRank and constraint (scipy not installed)"
+        notes["pagerank"] = "pure-Python PageRank (scipy not installed)"
 
-    def sweep(full, some):
-        return lambda: measure_by_sources(n, full, some, order, budget_s, long_s, sample_s, min_sample)
+    def bc_some(sources):
+        # networkx's own sampling option: k random sources (it draws them itself, seeded)
+        nx.betweenness_centrality(G, k=len(sources), normalized=False, seed=7)
 
-    tasks = {
-        "betweenness": sweep(bc_full, bc_some),
-        "closeness": sweep(cl_full, cl_some),
-        "pagerank": lambda: measure_full(pr, long_s),
-        "kcore": lambda: measure_full(lambda: nx.core_number(G), long_s),
-        "constraint": lambda: measure_full(lambda: nx.constraint(G), long_s),
+    def cl_some(sources):
+        for v in sources:
+            nx.closeness_centrality(G, u=v, wf_improved=True)
+
+    def components():
+        return list(nx.strongly_connected_components(G) if directed else nx.connected_components(G))
+
+    read_as = nx.DiGraph if directed else nx.Graph
+    as_list = lambda d: [d[i] for i in range(n)]  # noqa: E731
+    return {
+        "load": (lambda: measure_full(lambda: nx.read_edgelist(path, delimiter="\t", create_using=read_as), policy), None),
+        "betweenness": (
+            lambda f: measure_by_sources(n, f, bc_some, order, policy),
+            Measured(lambda: nx.betweenness_centrality(G, normalized=False)),
+            as_list,
+        ),
+        "closeness": (
+            lambda f: measure_by_sources(n, f, cl_some, order, policy),
+            Measured(lambda: nx.closeness_centrality(G, wf_improved=True)),
+            as_list,
+        ),
+        "pagerank": (None, Measured(pr), as_list),
+        "eigenvector": (None, Measured(lambda: nx.eigenvector_centrality_numpy(G)), as_list),
+        "louvain": (
+            None,
+            Measured(lambda: nx.community.louvain_communities(U, weight="weight", seed=1)),
+            lambda cs: membership_of(cs, n),
+        ),
+        "kcore": (None, Measured(lambda: nx.core_number(nx.Graph(U) if directed else U)), as_list),
+        "constraint": (
+            # pure Python, hours on large graphs: estimated from a sample of nodes like the sweeps
+            lambda f: measure_by_sources(n, f, lambda s: nx.constraint(G, nodes=s), order, policy),
+            Measured(lambda: nx.constraint(G)),
+            as_list,
+        ),
+        "components": (None, Measured(components), None),
+        "_notes": notes,
     }
-    out = {name: guarded(task) for name, task in tasks.items()}
-    for name, note in notes.items():
-        out[name]["note"] = note
-    vals = None
-    if values:
-        bc, cl, p, core, cons = bc_full(), cl_full(), pr(), nx.core_number(G), nx.constraint(G)
-        vals = {
-            "betweenness": [bc[i] for i in range(n)],
-            "closeness": [cl[i] for i in range(n)],
-            "pagerank": [p[i] for i in range(n)],
-            "kcore": [core[i] for i in range(n)],
-            "constraint": [cons[i] for i in range(n)],
-        }
-    return out, vals
 
 
-def run_igraph(n, edges, policy, values):
+def igraph_jobs(task, ties, order):
     import igraph as ig
 
-    g = ig.Graph(n=n, edges=edges, directed=False)
+    n, directed, policy, path = task["n"], task["directed"], task["policy"], task["file"]
+    g = ig.Graph(n=n, edges=ties, directed=directed)
+    if directed:
+        U = g.copy()
+        U.es["weight"] = 1
+        U.to_undirected(mode="collapse", combine_edges="sum")
+    else:
+        U = g
+    cl_mode = "in" if directed else "all"
+    scale_ref = task.get("scaleRef")
+
+    def bc_measure(f):
+        # python-igraph 0.10 cannot run betweenness from a subset of sources: a pilot of BFS
+        # searches (closeness of a few vertices) predicts the full run; beyond twice the budget
+        # the time is scaled by n·m from a smaller graph of the same family
+        per = pilot(n, lambda s: g.closeness(vertices=s, mode="out"), order)
+        predicted = 3 * per * n
+        if predicted <= 2 * policy["budgetS"]:
+            return measure_full(f, policy)
+        if not scale_ref:
+            return {"missing": "(skipped: over the budget; python-igraph has no subset betweenness)"}
+        r = ig.Graph(n=scale_ref["n"], edges=read_ties(scale_ref["file"]), directed=directed)
+        gc.collect()
+        t = timed(lambda: r.betweenness(directed=directed))
+        factor = (n * g.ecount()) / (scale_ref["n"] * r.ecount())
+        return {
+            "seconds": t * factor,
+            "runs": 0,
+            "estimate": {
+                "method": "scaled",
+                "sources": 0,
+                "detail": f"python-igraph has no subset betweenness: scaled by n·m from the {fmt_int(scale_ref['n'])}-node "
+                f"{scale_ref['title']} ({fmt_seconds(t)}, one run)",
+            },
+        }
+
+    def louvain():
+        return U.community_multilevel(weights="weight" if directed else None).membership
+
+    def components():
+        return g.connected_components(mode="strong" if directed else "weak")
+
+    return {
+        "load": (lambda: measure_full(lambda: ig.Graph.Read_Ncol(path, names=True, weights=False, directed=directed), policy), None),
+        "betweenness": (bc_measure, Measured(lambda: g.betweenness(directed=directed)), list),
+        "closeness": (
+            lambda f: measure_by_sources(n, f, lambda s: g.closeness(vertices=s, mode=cl_mode), order, policy),
+            Measured(lambda: g.closeness(mode=cl_mode)),
+            list,
+        ),
+        "pagerank": (None, Measured(lambda: g.pagerank(damping=0.85, directed=directed)), list),
+        "eigenvector": (None, Measured(lambda: g.eigenvector_centrality(directed=directed, scale=False)), list),
+        "louvain": (None, Measured(louvain), list),
+        "kcore": (None, Measured(lambda: U.coreness()), list),
+        "constraint": (None, Measured(lambda: g.constraint()), list),
+        "components": (None, Measured(components), None),
+        "_notes": {},
+    }
+
+
+def run(task):
+    lib = task["lib"]
+    n, policy = task["n"], task["policy"]
+    ties = read_ties(task["file"])
     order = list(range(n))
     random.Random(7).shuffle(order)
-    budget_s, long_s, sample_s, min_sample = policy
+    jobs = (networkx_jobs if lib == "networkx" else igraph_jobs)(task, ties, order)
+    notes = jobs.pop("_notes")
+    for measure in task["jobs"]:
+        emit({"start": measure})
+        job = jobs.get(measure)
+        out = {"measure": measure}
+        if job is None:
+            out["cell"] = {"missing": "(none)"}
+        elif measure == "load":
+            try:
+                out["cell"] = job[0]()
+            except Exception as e:  # noqa: BLE001  any failure of a peer is reported, not raised
+                out["cell"] = {"missing": f"error: {type(e).__name__}: {e}"[:120]}
+        else:
+            how, fn, convert = job
+            try:
+                out["cell"] = how(fn) if how else measure_full(fn, policy)
+                want = convert is not None and (task["values"] or measure == "louvain")
+                if (want or measure == "components") and fn.value is None:
+                    fn()  # an estimate ran only part of the work: one full run for the values
+                if want:
+                    out["membership" if measure == "louvain" else "values"] = [float(x) for x in convert(fn.value)]
+                if measure == "components":
+                    out["count"] = len(fn.value)
+            except Exception as e:  # noqa: BLE001
+                out["cell"] = {"missing": f"error: {type(e).__name__}: {e}"[:120]}
+        if measure in notes:
+            out["note"] = notes[measure]
+        emit({"result": out})
 
-    def sweep(full, some):
-        return lambda: measure_by_sources(n, full, some, order, budget_s, long_s, sample_s, min_sample)
 
-    tasks = {
-        "betweenness": sweep(
-            lambda: g.betweenness(directed=False),
-            lambda s: g.betweenness(directed=False, sources=s),
-        ),
-        "closeness": sweep(lambda: g.closeness(), lambda s: g.closeness(vertices=s)),
-        "pagerank": lambda: measure_full(lambda: g.pagerank(damping=0.85, directed=False), long_s),
-        "kcore": lambda: measure_full(lambda: g.coreness(), long_s),
-        "constraint": lambda: measure_full(lambda: g.constraint(), long_s),
-    }
-    out = {name: guarded(task) for name, task in tasks.items()}
-    vals = None
-    if values:
-        vals = {
-            "betweenness": g.betweenness(directed=False),
-            "closeness": g.closeness(),
-            "pagerank": g.pagerank(damping=0.85, directed=False),
-            "kcore": g.coreness(),
-            "constraint": g.constraint(),
-        }
-    return out, vals
-
-
-def run_csv(lib, path):
-    with open(path) as f:
-        text = f.read()
+def version(lib):
     if lib == "networkx":
-        import networkx as nx
-
-        def read():
-            lines = text.splitlines()[1:]
-            return nx.parse_edgelist(lines, delimiter=",", nodetype=str, data=False)
-
+        import networkx as mod
     else:
-        import igraph as ig
-
-        def read():
-            lines = text.splitlines()[1:]
-            return ig.Graph.TupleList((line.split(",") for line in lines), directed=False)
-
-    return {"csv": measure_full(read, math.inf)}
-
-
-def main(argv):
-    lib, mode = argv[1], argv[2]
+        import igraph as mod
+    extra = ""
     if lib == "networkx":
-        import networkx
+        try:
+            import scipy
 
-        version = networkx.__version__
-    else:
-        import igraph
-
-        version = igraph.__version__
-    result = {"lib": lib, "version": version, "python": sys.version.split()[0]}
-    if mode == "csv":
-        result["timings"] = run_csv(lib, argv[3])
-    else:
-        n = int(argv[4])
-        policy = (float(argv[5]), float(argv[6]), float(argv[7]), int(argv[8]))
-        edges = read_edges(argv[3])
-        runner = run_networkx if lib == "networkx" else run_igraph
-        timings, vals = runner(n, edges, policy, "--values" in argv)
-        result["timings"] = timings
-        if vals is not None:
-            result["values"] = vals
-    json.dump(result, sys.stdout)
+            extra = f"scipy {scipy.__version__}"
+        except ImportError:
+            extra = "no scipy"
+    print(json.dumps({"version": mod.__version__, "python": sys.version.split()[0], "extra": extra}))
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    if sys.argv[1] == "--version":
+        version(sys.argv[2])
+    else:
+        run(json.loads(sys.argv[1]))
