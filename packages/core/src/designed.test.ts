@@ -5,16 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { compareNetworks, designedNetwork } from './designed.js'
 import { buildNetwork } from './network.js'
 import type { Activity, Actor, ResponsibilityInput, Tie } from './records.js'
+import { actor, owned } from './records.test-util.js'
 
-const owned = { communityId: 'c', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
-const actor = (id: string, sector: Actor['sector'], type: Actor['type']): Actor => ({
-  ...owned,
-  id,
-  type,
-  sector,
-  name: id.toUpperCase(),
-  territoryId: 'c',
-})
 const duty = (domain: string, actorId: string, role: string, from: string, to?: string): ResponsibilityInput => ({
   domain,
   actorId,

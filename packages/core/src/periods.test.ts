@@ -3,17 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import type { CommunityRecords } from './network.js'
 import { customWindows, networkSeries, periodWindows } from './periods.js'
-import type { Activity, Actor, Tie } from './records.js'
+import type { Activity, Tie } from './records.js'
+import { actor, owned } from './records.test-util.js'
 
-const owned = { communityId: 'c', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
-const actor = (id: string, sector: Actor['sector'], type: Actor['type']): Actor => ({
-  ...owned,
-  id,
-  type,
-  sector,
-  name: id.toUpperCase(),
-  territoryId: 'c',
-})
 const patrol = (id: string, start: string, convenerId: string, attendedIds: string[]): Activity => ({
   ...owned,
   id,

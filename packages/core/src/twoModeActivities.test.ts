@@ -3,18 +3,10 @@
 import { FORMATS, twoModeSummary, writeNetwork } from '@cosafe/sna'
 import { describe, expect, it } from 'vitest'
 import { buildNetwork, type CommunityRecords } from './network.js'
-import type { Activity, Actor, NetworkFilter, Tie } from './records.js'
+import type { Activity, NetworkFilter, Tie } from './records.js'
 import { activityProjection, activityTwoMode } from './twoModeActivities.js'
+import { actor, owned } from './records.test-util.js'
 
-const owned = { communityId: 'c', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
-const actor = (id: string, sector: Actor['sector'], type: Actor['type']): Actor => ({
-  ...owned,
-  id,
-  type,
-  sector,
-  name: id.toUpperCase(),
-  territoryId: 'c',
-})
 const activity = (
   id: string,
   kind: string,
