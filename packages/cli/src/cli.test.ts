@@ -7,20 +7,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mulberry32 } from '@cosafe/sna'
 import { describe, expect, it } from 'vitest'
-import { main } from './main.js'
-import type { Io } from './io.js'
+import { run } from './cli.test-util.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const FIX = join(ROOT, 'packages/sna/test/fixtures/data')
 const EXAMPLE = join(ROOT, 'packages/cli/examples/governance.csv')
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), tty: false }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'cosafe-cli-'))

@@ -5,22 +5,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { main } from './main.js'
-import type { Io } from './io.js'
+import { run } from './cli.test-util.js'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const FIX = join(ROOT, 'packages/sna/test/fixtures/data')
 const GOV = join(FIX, 'governance/governance.csv')
 const INFO = join(FIX, 'governance-info/governance-info.csv')
 const KITE = join(FIX, 'kite/kite.csv')
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), tty: false }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed CLI output; the assertions check its shape
 async function json(...argv: string[]): Promise<Record<string, any>> {

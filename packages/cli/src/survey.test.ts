@@ -5,20 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '@cosafe/store'
-import { main } from './main.js'
-import type { Io } from './io.js'
+import { run } from './cli.test-util.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'cosafe-survey-cli-'))
 const db = join(dir, 'cli.db')
 let saved: string | undefined
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), tty: false }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
 
 beforeAll(async () => {
   saved = process.env.COSAFE_DB
