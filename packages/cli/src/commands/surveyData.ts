@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { MISSING_METHODS, SYMMETRIZE_RULES, type MissingMethod, type SymmetrizeRule } from '@cosafe/core'
-import { csvField, decodeText, detectDelimiter, isFormatName, parseCsv, writeNetwork } from '@cosafe/sna'
+import { csvField, isFormatName, writeNetwork } from '@cosafe/sna'
 import type { Store } from '@cosafe/store'
 import { UsageError } from '../errors.js'
 
@@ -52,7 +52,7 @@ export function dataCommands(
       const file = args[1]
       if (!file) throw new UsageError('survey import needs the survey id and a file')
       const { surveys } = await import('@cosafe/server')
-      const sheets = await readSheets(file, values.relation as string | undefined)
+      const sheets = await readMatrices(file, values.relation as string | undefined)
       const r = await surveys.importMatrices(store, { accountId: null }, communityId, args[0]!, sheets)
       print(r, `imported the answers of ${r.imported.length} respondents: ${r.imported.join(', ')}\n`)
     },
@@ -77,39 +77,22 @@ export function dataCommands(
 }
 
 /** Roster matrices from a CSV (one relation, --relation) or an XLSX workbook (one sheet per relation). */
-async function readSheets(file: string, relation: string | undefined) {
+async function readMatrices(file: string, relation: string | undefined) {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
   } catch {
     throw new UsageError(`cannot read ${file}`)
   }
-  if (extname(file).toLowerCase() === '.xlsx') {
-    const ExcelJS = (await import('exceljs')).default
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-    return wb.worksheets.map((ws) => {
-      const rows: { line: number; cells: string[] }[] = []
-      let header: string[] = []
-      ws.eachRow({ includeEmpty: false }, (row, n) => {
-        const cells = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))
-        if (header.length === 0) header = cells
-        else rows.push({ line: n, cells })
-      })
-      return { relation: ws.name, header, rows, source: `${basename(file)} / ${ws.name}` }
-    })
-  }
-  if (!relation) throw new UsageError('a CSV holds one relation: name it with --relation (e.g. --relation INFO)')
-  const { text } = decodeText(new Uint8Array(bytes), file)
-  const [head, ...rows] = parseCsv(text, detectDelimiter(text), file)
-  if (!head) throw new UsageError(`${file} is empty`)
-  return [
-    {
-      relation,
-      header: head.fields,
-      headerLine: head.line,
-      rows: rows.map((r) => ({ line: r.line, cells: r.fields })),
-      source: basename(file),
-    },
-  ]
+  const xlsx = extname(file).toLowerCase() === '.xlsx'
+  if (!xlsx && !relation)
+    throw new UsageError('a CSV holds one relation: name it with --relation (e.g. --relation INFO)')
+  const { readSheets } = await import('@cosafe/server')
+  return (await readSheets(bytes, xlsx, relation ?? '')).map((s) => ({
+    relation: s.name,
+    header: s.header,
+    headerLine: s.headerLine,
+    rows: s.rows,
+    source: xlsx ? `${basename(file)} / ${s.name}` : basename(file),
+  }))
 }

@@ -75,18 +75,23 @@ async function xlsxSheets(bytes: Buffer): Promise<RawSheet[]> {
   return sheets
 }
 
-/** The sheets of an uploaded body: one for CSV (named `csvName`), every sheet of an XLSX workbook. */
+/** The sheets of a file: one for CSV (named `csvName`), every sheet of an XLSX workbook. */
+export async function readSheets(bytes: Buffer, xlsx: boolean, csvName: string): Promise<RawSheet[]> {
+  try {
+    return xlsx ? await xlsxSheets(bytes) : [csvSheet(bytes, csvName)]
+  } catch (e) {
+    if (e instanceof ParseError) throw new HttpError(400, 'FORMAT', e.message)
+    throw e
+  }
+}
+
+/** The sheets of an uploaded body (Content-Type text/csv or XLSX). */
 export async function uploadedSheets(req: FastifyRequest, csvName: string): Promise<RawSheet[]> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
   const bytes = req.body as Buffer | undefined
   if (!Buffer.isBuffer(bytes) || bytes.length === 0)
     throw new HttpError(415, 'MEDIA_TYPE', `send the file as the body with Content-Type text/csv or ${XLSX}`)
-  try {
-    return type === XLSX ? await xlsxSheets(bytes) : [csvSheet(bytes, csvName)]
-  } catch (e) {
-    if (e instanceof ParseError) throw new HttpError(400, 'FORMAT', e.message)
-    throw e
-  }
+  return readSheets(bytes, type === XLSX, csvName)
 }
 
 const asTable = (s: RawSheet): Table => ({
