@@ -687,7 +687,7 @@ const INDICATORS: Record<string, Indicator> = {
     const v = (E - I) / (E + I)
     const s = g.skeleton()
     const closed = g.nodes.ids.filter((_, i) => {
-      if (ctx.sector[i] !== 'G') return false
+      if (ctx.sector[i] !== 'G' || s.offsets[i + 1] === s.offsets[i]) return false
       for (let e = s.offsets[i]!; e < s.offsets[i + 1]!; e++) if (ctx.sector[s.targets[e]!] !== 'G') return false
       return true
     })
