@@ -711,7 +711,9 @@ const INDICATORS: Record<string, Indicator> = {
     const d = partners(g)
     const candidates = g.nodes.ids
       .map((id, i) => ({ id, i }))
-      .filter(({ i }) => cp.core[i] === 0 && NON_GOV.includes(ctx.sector[i]!))
+      // organisations at the edge that could take a lead role: not yet tied to every core member
+      .filter(({ i }) => cp.core[i] === 0 && NON_GOV.includes(ctx.sector[i]!) && !individual(ctx.type[i] ?? null))
+      .filter(({ i }) => core.some((id) => !g.hasTie(i, g.nodes.get(id))))
       .sort((a, b) => d[b.i]! - d[a.i]! || a.id.localeCompare(b.id))
     return {
       value: nonGov.length,

@@ -100,7 +100,9 @@ describe('recommendations', () => {
     const d = diagnose(inputs)
     const g = undirectedUnion(buildNetwork(records, { ...DEMO_PERIOD }, { merge: true }).network)
     const checked = checkWhatIfs(d, g)
-    expect(new Set(checked.map((r) => r.rule))).toEqual(new Set(['STR-1', 'STR-2', 'STR-3', 'STR-4', 'STR-5', 'STR-7']))
+    expect(new Set(checked.map((r) => r.rule))).toEqual(
+      new Set(['STR-1', 'STR-2', 'STR-3', 'STR-4', 'STR-5', 'STR-6', 'STR-7']),
+    )
     const str3 = d.findings.find((x) => x.rule === 'STR-3')!.recommendations
     expect(str3.map((r) => r.whatIf!.broker.id)).toEqual(['c-rc', 'c-rc', 'c-rc'])
     // the broker is relieved by every link it alone carried
