@@ -513,13 +513,8 @@ const INDICATORS: Record<string, Indicator> = {
     const g = ctx.collab
     if (!g) return NEEDS.network()
     const resp = ctx.inputs.records?.responsibilities
-    const prev = ctx.inputs.previous?.['STR-1']
     const density = analyze(g, { measures: ['density'] }).network.density ?? 0
-    if (!resp?.length && prev === undefined)
-      return needs(
-        '责任分工（设计网络）或上期的网络密度',
-        'responsibilities (the designed network) or the previous period’s density (previous["STR-1"])',
-      )
+    // without responsibilities or a previous period no check applies: the engine reports what is missing
     const measures: Record<string, number | null> = { density }
     let ties: TieRef[] = []
     let zh = `协作网络密度 ${density.toFixed(3)}`
@@ -1175,7 +1170,7 @@ function runChecks(rule: Rule, c: Computed, ctx: Context): CheckResult[] {
 
 const NEEDS_BASIS: Record<Basis, Term> = {
   absolute: { zh: '指标值', en: 'the indicator' },
-  designed: { zh: '设计网络', en: 'the designed network' },
+  designed: { zh: '责任分工（设计网络）', en: 'responsibilities (the designed network)' },
   previous: { zh: '上期数值（previous）', en: 'the previous period’s value (previous)' },
   peer: { zh: '同级社区数值（peers）', en: 'the peer communities’ values (peers)' },
 }
