@@ -316,6 +316,17 @@ async function main(): Promise<void> {
   const machineLine = machine()
   log(`${machineLine}\n${sourceVersion()}; mode ${o.mode}, budget ${o.budgetS} s, deadline ${fmtSeconds(p.deadlineS)}`)
 
+  // the 2-worker rows run @cosafe/sna/node, whose workers load the compiled sweep kernel from dist
+  const build = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', path.join(ROOT, 'packages/sna')],
+    {
+      encoding: 'utf8',
+    },
+  )
+  if (build.status !== 0)
+    log(`note: building packages/sna failed, the 2-worker rows may use an old build:\n${build.stdout}`)
+
   const py: Partial<Record<PyLib, PeerInfo>> = {}
   const missingPeers: string[] = []
   for (const lib of ['igraph', 'networkx'] as const) {
@@ -451,10 +462,11 @@ async function main(): Promise<void> {
   }
 
   const minutes = (Date.now() - started) / 60_000
+  const load = `load average ${loadBefore.toFixed(2)} before the run, ${os.loadavg()[0]!.toFixed(2)} after it`
   const md = report({
     o,
     p,
-    machineLine,
+    machineLine: `${machineLine}; ${load}`,
     py,
     missingPeers,
     optionalGraphology,
