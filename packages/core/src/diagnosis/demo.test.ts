@@ -51,6 +51,15 @@ describe('the demo community', () => {
     expect(get('CON-4').recommendations[0]!.text.en).toMatch(/reports back to/)
   })
 
+  it('serialises as the issue’s JSON: one entry per rule with rule, dimension, status, severity, evidence, recommendations', () => {
+    const json = JSON.parse(JSON.stringify(d)) as { findings: Record<string, unknown>[] }
+    expect(json.findings).toHaveLength(40)
+    for (const f of json.findings)
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining(['rule', 'dimension', 'status', 'severity', 'evidence', 'recommendations']),
+      )
+  })
+
   it('is deterministic', () => {
     expect(JSON.parse(JSON.stringify(diagnose({ records, period: { ...DEMO_PERIOD } })))).toEqual(
       JSON.parse(JSON.stringify(d)),

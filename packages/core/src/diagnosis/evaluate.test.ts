@@ -424,6 +424,60 @@ describe('mechanism and content rules', () => {
     expectStatus({ matters: { cases, whistles: whistles(1) }, peers }, 'MEC-3', 'clear')
     expect(percentileRank(0.5, [0.1, 0.5, 0.9])).toBeCloseTo(50)
   })
+  it('the other matters rules: PAR-4, MEC-1, MEC-2, MEC-4, MEC-6, MEC-10, MEC-11, CNT-6', () => {
+    const project = (participants: number) => ({ projects: [{ id: 'p', participants, targetGroup: 100 }] })
+    expectStatus({ matters: project(30) }, 'PAR-4', 'fired')
+    expectStatus({ matters: project(60) }, 'PAR-4', 'clear')
+    const cityReference = { response: 0.9, resolution: 0.9, satisfaction: 0.9 }
+    const orders = (k: number) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        id: `o${i}`,
+        responded: true,
+        resolved: i < k,
+        satisfied: true,
+        withinLimit: i < k,
+      }))
+    expectStatus({ matters: { orders: orders(10) } }, 'MEC-1', 'insufficient-data')
+    expect(status({ matters: { orders: orders(10) } }, 'MEC-1').needs!.en).toMatch(/city reference/)
+    expectStatus({ matters: { orders: orders(7), cityReference } }, 'MEC-1', 'fired')
+    expectStatus({ matters: { orders: orders(9), cityReference } }, 'MEC-1', 'clear')
+    expectStatus({ matters: { orders: orders(9) } }, 'MEC-2', 'fired')
+    expectStatus({ matters: { orders: orders(10) } }, 'MEC-2', 'clear')
+    const w = (h: number, emergency = false) => ({
+      id: `w${h}${emergency}`,
+      hoursToArrival: h,
+      emergency,
+      departmentId: 'g1',
+    })
+    const late = expectStatus({ matters: { whistles: [w(30), w(40)] } }, 'MEC-4', 'fired')
+    expect(late.evidence.actors).toEqual([{ id: 'g1', name: 'g1' }])
+    expectStatus({ matters: { whistles: [w(3), w(1, true)] } }, 'MEC-4', 'clear')
+    expectStatus({ matters: { whistles: [w(3), w(5, true)] } }, 'MEC-4', 'fired')
+    const c = (id: string, opened: string, cell = 'g1') => ({ id, cell, category: 'fire-passage', opened })
+    expectStatus({ matters: { cases: [c('a', '2026-01-01'), c('b', '2026-02-01')] } }, 'MEC-6', 'fired')
+    expectStatus({ matters: { cases: [c('a', '2026-01-01'), c('b', '2026-02-01', 'g2')] } }, 'MEC-6', 'clear')
+    const h = (k: number) => ({ id: `h${k}`, handoffs: k })
+    expectStatus({ matters: { cases: [h(4), h(5), h(1)] } }, 'MEC-10', 'fired')
+    expectStatus({ matters: { cases: [h(1), h(2), h(5)] } }, 'MEC-10', 'clear')
+    const p = (weeksPatrolled: number) => ({ cell: `c${weeksPatrolled}`, weeksPatrolled, weeks: 26 })
+    expectStatus({ matters: { patrols: [p(26), p(20)] } }, 'MEC-11', 'fired')
+    expectStatus({ matters: { patrols: [p(26), p(26)] } }, 'MEC-11', 'clear')
+    expectStatus(
+      { matters: { registers: { injuryMonths: 4, months: 6, projectsEvaluated: 1, projects: 1 } } },
+      'CNT-6',
+      'fired',
+    )
+    expectStatus(
+      { matters: { registers: { injuryMonths: 6, months: 6, projectsEvaluated: 2, projects: 2 } } },
+      'CNT-6',
+      'clear',
+    )
+  })
+  it('CNT-4 projects for vulnerable groups', () => {
+    const p = (domain: string) => act({ kind: 'project', convenerId: 's1', attendedIds: ['q1'], domains: [domain] })
+    expectStatus({ records: records([p('FIRE')]) }, 'CNT-4', 'fired')
+    expectStatus({ records: records([p('ELDERLY')]) }, 'CNT-4', 'clear')
+  })
   it('CNT-1 domains with multi-actor records', () => {
     const domains = ['FIRE', 'PUBLIC_ORDER', 'GAS']
     const fire = act({ convenerId: 'g2', attendedIds: ['m1'], domains: ['FIRE'] })
