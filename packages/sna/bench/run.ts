@@ -7,7 +7,7 @@
 // edge-list file with each library's own reader.
 
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -480,6 +480,7 @@ async function main(): Promise<void> {
   process.stdout.write(md)
   const out = o.out ?? (o.mode === 'quick' ? '-' : path.join(ROOT, 'docs', 'benchmarks.md'))
   if (out !== '-') {
+    mkdirSync(path.dirname(out), { recursive: true })
     writeFileSync(out, md)
     log(`\nwritten to ${path.relative(process.cwd(), out)} (${minutes.toFixed(1)} minutes)`)
   }
