@@ -157,10 +157,10 @@ function partners(g: Graph): number[] {
 }
 
 /** Pairs u < v that are both neighbours of b, not tied to each other, and have b as their only common neighbour. */
-export function pairsOnlyThrough(g: Graph, b: number): [number, number][] {
+export function pairsOnlyThrough(g: Graph, b: number, among?: readonly number[]): [number, number][] {
   const out: [number, number][] = []
   const s = g.skeleton()
-  const nb = Array.from(s.targets.subarray(s.offsets[b]!, s.offsets[b + 1]!))
+  const nb = among ? [...among] : Array.from(s.targets.subarray(s.offsets[b]!, s.offsets[b + 1]!))
   const adj = (u: number): Set<number> => new Set(s.targets.subarray(s.offsets[u]!, s.offsets[u + 1]!))
   const sets = new Map(nb.map((u) => [u, adj(u)]))
   for (let x = 0; x < nb.length; x++)
@@ -182,14 +182,24 @@ export function pairsOnlyThrough(g: Graph, b: number): [number, number][] {
 
 /** Safety domains in which the responsibilities name both actors. */
 export function sharedDomains(ctx: Context, a: string, b: string): string[] {
-  const byDomain = new Map<string, Set<string>>()
-  for (const r of ctx.inputs.records?.responsibilities ?? []) {
-    let s = byDomain.get(r.domain)
-    if (!s) byDomain.set(r.domain, (s = new Set()))
-    s.add(r.actorId)
+  let byDomain = DOMAIN_MEMBERS.get(ctx)
+  if (!byDomain) {
+    byDomain = new Map<string, Set<string>>()
+    for (const r of ctx.inputs.records?.responsibilities ?? []) {
+      let s = byDomain.get(r.domain)
+      if (!s) byDomain.set(r.domain, (s = new Set()))
+      s.add(r.actorId)
+    }
+    DOMAIN_MEMBERS.set(ctx, byDomain)
   }
-  return [...byDomain].filter(([, s]) => s.has(a) && s.has(b)).map(([d]) => d)
+  const out: string[] = []
+  for (const [d, s] of byDomain) if (s.has(a) && s.has(b)) out.push(d)
+  return out
 }
+const DOMAIN_MEMBERS = new WeakMap<Context, Map<string, Set<string>>>()
+
+/** Candidate pairs are looked for among this many best-connected actors (imported networks may be large). */
+const CANDIDATE_POOL = 80
 
 /** Domain → actors leading it, from the responsibilities. */
 function leadDomains(ctx: Context): Map<string, Set<string>> {
@@ -571,9 +581,13 @@ const INDICATORS: Record<string, Indicator> = {
     const d = partners(g)
     // candidate links: partners of the broker not tied to each other; those that only it connects,
     // and those a duty list makes partners (one of them leading the domain), come first
-    const only = new Set(pairsOnlyThrough(g, broker).map(([u, v]) => u * g.n + v))
     const sk = g.skeleton()
-    const nb = Array.from(sk.targets.subarray(sk.offsets[broker]!, sk.offsets[broker + 1]!)).sort((x, y) => x - y)
+    const nb = Array.from(sk.targets.subarray(sk.offsets[broker]!, sk.offsets[broker + 1]!))
+      .sort((x, y) => d[y]! - d[x]! || x - y)
+      .slice(0, CANDIDATE_POOL)
+      .sort((x, y) => x - y)
+    const pooled = d[broker]! > CANDIDATE_POOL
+    const only = new Set(pairsOnlyThrough(g, broker, nb).map(([u, v]) => u * g.n + v))
     const leads = leadDomains(ctx)
     const pairs: {
       a: string
@@ -632,8 +646,8 @@ const INDICATORS: Record<string, Indicator> = {
       ),
       details: { broker: id, pairsOnlyThroughBroker: only.size },
       explain: {
-        zh: `${ctx.name(id)} 占全部中介中心度的 ${pct(share[broker]!)}，${only.size} 对主体只能经由它相连`,
-        en: `${ctx.name(id)} holds ${pct(share[broker]!)} of all betweenness; ${only.size} pairs of its partners are linked only through it`,
+        zh: `${ctx.name(id)} 占全部中介中心度的 ${pct(share[broker]!)}，${pooled ? `在其联系最多的 ${CANDIDATE_POOL} 个伙伴中，` : ''}${only.size} 对主体只能经由它相连`,
+        en: `${ctx.name(id)} holds ${pct(share[broker]!)} of all betweenness; ${only.size} pairs of its ${pooled ? `${CANDIDATE_POOL} best-connected ` : ''}partners are linked only through it`,
       },
     }
   },
@@ -646,14 +660,35 @@ const INDICATORS: Record<string, Indicator> = {
       return needs('至少两个市场、业主、社会或个人主体', 'at least two market, owners, social or individual actors')
     const inside = new Set(members)
     let ties = 0
-    const missing: TieRef[] = []
-    for (let x = 0; x < members.length; x++)
-      for (let y = x + 1; y < members.length; y++) {
-        const u = members[x]!
-        const v = members[y]!
-        if (g.hasTie(u, v)) ties++
-        else if (ctx.sector[u] !== ctx.sector[v]) missing.push(tieRef(ctx, g.nodes.ids[u]!, g.nodes.ids[v]!))
+    for (let e = 0; e < g.m; e++) if (inside.has(g.tieSource[e]!) && inside.has(g.tieTarget[e]!)) ties++
+    // links worth proposing: across sectors, duty-list partners first, then organisations, then the best connected
+    const d = partners(g)
+    const pool = [...members].sort((x, y) => d[y]! - d[x]! || x - y).slice(0, CANDIDATE_POOL)
+    const cands: { u: number; v: number; domain: string | undefined; org: boolean; deg: number }[] = []
+    for (let x = 0; x < pool.length; x++)
+      for (let y = x + 1; y < pool.length; y++) {
+        const u = pool[x]!
+        const v = pool[y]!
+        if (g.hasTie(u, v) || ctx.sector[u] === ctx.sector[v]) continue
+        cands.push({
+          u,
+          v,
+          domain: sharedDomains(ctx, g.nodes.ids[u]!, g.nodes.ids[v]!)[0],
+          org: !individual(ctx.type[u] ?? null) && !individual(ctx.type[v] ?? null),
+          deg: d[u]! + d[v]!,
+        })
       }
+    cands.sort(
+      (x, y) =>
+        Number(y.domain !== undefined) - Number(x.domain !== undefined) ||
+        Number(y.org) - Number(x.org) ||
+        y.deg - x.deg ||
+        x.u - y.u ||
+        x.v - y.v,
+    )
+    const missing = cands.map((c) =>
+      tieRef(ctx, g.nodes.ids[c.u]!, g.nodes.ids[c.v]!, c.domain ? { domain: c.domain } : {}),
+    )
     const k = inside.size
     const v = ties / ((k * (k - 1)) / 2)
     return {
