@@ -9,7 +9,7 @@ import { NetworkBuilder, type Graph, type Network } from '@cosafe/sna'
 import type { AttitudeSummary } from '../aggregate.js'
 import { buildNetwork, type CommunityRecords } from '../network.js'
 import type { ResponsibilityInput } from '../records.js'
-import { SECTOR_CODES, type Sector } from '../vocabulary.js'
+import { SECTOR_CODES, SECTORS, type Sector } from '../vocabulary.js'
 
 /** Minimal shapes of the matters records (grid cases, 12345 orders, whistles…) until the matters issue lands. */
 export interface Matters {
@@ -126,12 +126,17 @@ const SECTOR_NAMES: Record<string, Sector> = {
   个人: 'I',
 }
 
+const normalName = (s: string): string => s.trim().toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
+// the vocabulary's own names too (e.g. "community party and residents' committee", 社会组织)
+for (const code of SECTOR_CODES)
+  for (const name of [SECTORS[code].zh, SECTORS[code].en]) SECTOR_NAMES[normalName(name)] ??= code
+
 /** A sector code from a code or a name in English or Chinese (government, 政府, …); null when unknown. */
 export function sectorCode(value: unknown): Sector | null {
   if (typeof value !== 'string') return null
   const v = value.trim()
-  if ((SECTOR_CODES as string[]).includes(v.toUpperCase()) && v.length === 1) return v.toUpperCase() as Sector
-  return SECTOR_NAMES[v.toLowerCase().replace(/’/g, "'")] ?? null
+  if (v.length === 1 && (SECTOR_CODES as string[]).includes(v.toUpperCase())) return v.toUpperCase() as Sector
+  return SECTOR_NAMES[normalName(v)] ?? null
 }
 
 export interface ActorRef {

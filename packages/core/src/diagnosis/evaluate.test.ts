@@ -208,7 +208,9 @@ describe('structure rules', () => {
   it('STR-5 reads sector names in English or Chinese', () => {
     const n = net('a-b b-c a-d', { a: 'government', b: '政府', c: 'Government', d: 'community' })
     expect(expectStatus({ network: n }, 'STR-5', 'fired').value).toBeCloseTo(-1 / 3)
-    expect(['G', 'government', '政府', 'market', '居民', 'owners', 'social', 'resident', 'X'].map(sectorCode)).toEqual([
+    expect(sectorCode('Community party and residents’ committee')).toBe('Q')
+    expect(sectorCode(' 业主组织 ')).toBe('O')
+    expect(['g', 'government', '政府', 'market', '居民', 'owners', 'social', 'resident', 'X'].map(sectorCode)).toEqual([
       'G',
       'G',
       'G',
