@@ -142,6 +142,8 @@ export function sectorCode(value: unknown): Sector | null {
 export interface ActorRef {
   id: string
   name: string
+  /** The English name when the records have one, else the name. */
+  nameEn: string
 }
 
 /** Derived views shared by the rules and the recommendations. */
@@ -156,6 +158,7 @@ export interface Context {
   type: (string | null)[]
   period: { from: string; to: string } | null
   name: (id: string) => string
+  nameEn: (id: string) => string
   ref: (id: string) => ActorRef
 }
 
@@ -209,6 +212,9 @@ export function buildContext(inputs: DiagnosisInputs): Context {
   const sectorCol = collab?.nodes.attribute('sector')
   const typeCol = collab?.nodes.attribute('type')
   const name = (id: string): string => names.get(id) ?? id
+  const english = new Map<string, string>()
+  for (const a of rec?.actors ?? []) if (a.nameEn) english.set(a.id, a.nameEn)
+  const nameEn = (id: string): string => english.get(id) ?? name(id)
   return {
     inputs,
     collab,
@@ -219,7 +225,8 @@ export function buildContext(inputs: DiagnosisInputs): Context {
       : [],
     period,
     name,
-    ref: (id: string) => ({ id, name: name(id) }),
+    nameEn,
+    ref: (id: string) => ({ id, name: name(id), nameEn: nameEn(id) }),
   }
 }
 

@@ -48,7 +48,13 @@ describe('the demo community', () => {
         expect(r.text.en, f.rule).not.toMatch(/\{\w+\}/)
       }
     }
-    expect(get('CON-4').recommendations[0]!.text.en).toMatch(/reports back to/)
+    expect(get('CON-4').recommendations[0]!.text.en).toBe(
+      "C Community Residents' Committee reports back to Grid worker, grids 1–2 on what became of its information; set up an outcome board",
+    )
+    expect(get('CON-4').recommendations[0]!.text.zh).toMatch(/^网格员（第 1、2 网格）|C 社区居民委员会/)
+    expect(get('CON-3').recommendations[0]!.text.en).toMatch(/^X Street Office consults (?!X Street Office)/)
+    expect(get('STR-3').explanation.en).toMatch(/^C Community Residents' Committee holds/)
+    expect(get('STR-3').explanation.zh).toMatch(/^C 社区居民委员会 占全部中介中心度/)
   })
 
   it('serialises as the issue’s JSON: one entry per rule with rule, dimension, status, severity, evidence, recommendations', () => {

@@ -158,7 +158,7 @@ describe('diagnose: one finding per rule', () => {
       'fired',
     )
     expect(f.value).toBeCloseTo(1)
-    expect(f.evidence.actors).toEqual([{ id: 'q1', name: 'q1' }])
+    expect(f.evidence.actors).toEqual([{ id: 'q1', name: 'q1', nameEn: 'q1' }])
     expect(f.evidence.checks[0]).toMatchObject({ basis: 'absolute', band: { above: 0.5 }, flagged: true })
     expect(f.evidence.source.letters).toEqual(['l'])
     expect(f.evidence.source.citation).toMatch(/Li Hua/)
@@ -452,7 +452,7 @@ describe('mechanism and content rules', () => {
       departmentId: 'g1',
     })
     const late = expectStatus({ matters: { whistles: [w(30), w(40)] } }, 'MEC-4', 'fired')
-    expect(late.evidence.actors).toEqual([{ id: 'g1', name: 'g1' }])
+    expect(late.evidence.actors).toEqual([{ id: 'g1', name: 'g1', nameEn: 'g1' }])
     expectStatus({ matters: { whistles: [w(3), w(1, true)] } }, 'MEC-4', 'clear')
     expectStatus({ matters: { whistles: [w(3), w(5, true)] } }, 'MEC-4', 'fired')
     const c = (id: string, opened: string, cell = 'g1') => ({ id, cell, category: 'fire-passage', opened })

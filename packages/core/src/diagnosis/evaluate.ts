@@ -254,6 +254,8 @@ const INDICATORS: Record<string, Indicator> = {
       actors: (ctx.inputs.records?.actors ?? [])
         .filter((a) => NON_GOV.includes(a.sector) && !ACTOR_TYPES[a.type as keyof typeof ACTOR_TYPES]?.individual)
         .filter((a) => !conveners.includes(a.id))
+        // owners' and social organisations first: the voices the agenda most often lacks
+        .sort((a, b) => 'OSM'.indexOf(a.sector) - 'OSM'.indexOf(b.sector) || a.id.localeCompare(b.id))
         .map((a) => ctx.ref(a.id)),
       explain: {
         zh: `${acts.length} 项活动中 ${by.length} 项由市场、业主、社会组织或个人发起`,
@@ -398,7 +400,7 @@ const INDICATORS: Record<string, Indicator> = {
           ? `核心类型主体中 ${nominal.map(ctx.name).join('、')} 的协作伙伴不超过 ${max} 个`
           : `核心类型主体都有 ${max + 1} 个以上协作伙伴`,
         en: nominal.length
-          ? `${nominal.map(ctx.name).join(', ')}: at most ${max} collaboration partner(s)`
+          ? `${nominal.map(ctx.nameEn).join(', ')}: at most ${max} collaboration partner(s)`
           : `every core-type actor has more than ${max} collaboration partner(s)`,
       },
     }
@@ -511,7 +513,7 @@ const INDICATORS: Record<string, Indicator> = {
     if (s.agree === null) return needs('问卷中“安全感”题的回答', 'answers to the sense-of-safety item of the survey')
     return {
       value: s.agree,
-      measures: { respondents: s.n },
+      measures: { respondents: s.n, responseRate: ctx.inputs.survey?.responseRate ?? null },
       explain: {
         zh: `${s.n} 名受访者中 ${pct(s.agree)} 感到安全`,
         en: `${pct(s.agree)} of ${s.n} respondents feel safe`,
@@ -559,7 +561,7 @@ const INDICATORS: Record<string, Indicator> = {
       measures: { topDegree: d[top]! },
       explain: {
         zh: `度数中心势 ${v.toFixed(3)}；${ctx.name(g.nodes.ids[top]!)} 与 ${d[top]} 个主体相连`,
-        en: `degree centralization ${v.toFixed(3)}; ${ctx.name(g.nodes.ids[top]!)} has ${d[top]} partners`,
+        en: `degree centralization ${v.toFixed(3)}; ${ctx.nameEn(g.nodes.ids[top]!)} has ${d[top]} partners`,
       },
     }
   },
@@ -647,7 +649,7 @@ const INDICATORS: Record<string, Indicator> = {
       details: { broker: id, pairsOnlyThroughBroker: only.size },
       explain: {
         zh: `${ctx.name(id)} 占全部中介中心度的 ${pct(share[broker]!)}，${pooled ? `在其联系最多的 ${CANDIDATE_POOL} 个伙伴中，` : ''}${only.size} 对主体只能经由它相连`,
-        en: `${ctx.name(id)} holds ${pct(share[broker]!)} of all betweenness; ${only.size} pairs of its ${pooled ? `${CANDIDATE_POOL} best-connected ` : ''}partners are linked only through it`,
+        en: `${ctx.nameEn(id)} holds ${pct(share[broker]!)} of all betweenness; ${only.size} pairs of its ${pooled ? `${CANDIDATE_POOL} best-connected ` : ''}partners are linked only through it`,
       },
     }
   },
@@ -752,7 +754,7 @@ const INDICATORS: Record<string, Indicator> = {
       details: { core },
       explain: {
         zh: `核心 ${core.length} 个主体：${core.map(ctx.name).join('、')}；其中非政府主体 ${nonGov.length} 个`,
-        en: `the core has ${core.length} actors (${core.map(ctx.name).join(', ')}), ${nonGov.length} of them non-government`,
+        en: `the core has ${core.length} actors (${core.map(ctx.nameEn).join(', ')}), ${nonGov.length} of them non-government`,
       },
     }
   },
@@ -779,7 +781,7 @@ const INDICATORS: Record<string, Indicator> = {
           ? `${silos.length} 个子群以单一部门为主：${silos.map((s) => `${sectorName(s.sector).zh}（${s.members.map(ctx.name).join('、')}）`).join('；')}`
           : `没有以单一部门为主的 ${minSize} 人以上子群`,
         en: silos.length
-          ? `${silos.length} subgroup(s) dominated by one sector: ${silos.map((s) => `${sectorName(s.sector).en} (${s.members.map(ctx.name).join(', ')})`).join('; ')}`
+          ? `${silos.length} subgroup(s) dominated by one sector: ${silos.map((s) => `${sectorName(s.sector).en} (${s.members.map(ctx.nameEn).join(', ')})`).join('; ')}`
           : `no subgroup of ${minSize} or more is dominated by one sector`,
       },
     }

@@ -77,7 +77,7 @@ describe('recommendations', () => {
     expect(f.recommendations.length).toBeGreaterThan(0)
     const r = f.recommendations[0]!
     expect(r.families).toEqual(['CRS'])
-    expect(r.actors[0]).toEqual({ id: 'rc', name: 'RC' })
+    expect(r.actors[0]).toEqual({ id: 'rc', name: 'RC', nameEn: 'RC' })
     expect(r.ties).toHaveLength(1)
     expect(r.text.en).toMatch(/^set a task list for RC; link \w+ with \w+ in community safety work/)
     expect(r.text.zh).toMatch(/明确RC任务清单/)
@@ -107,7 +107,8 @@ describe('recommendations', () => {
     expect(str3.map((r) => r.whatIf!.broker.id)).toEqual(['c-rc', 'c-rc', 'c-rc'])
     // the broker is relieved by every link it alone carried
     for (const r of str3) expect(r.whatIf!.brokerShare.change!).toBeLessThan(0)
-    expect(str3[0]!.text.en).toMatch(/link X Fire Rescue Station|link X 消防救援站/)
+    expect(str3[0]!.text.en).toMatch(/link X Fire Rescue Station with C Community micro fire station/)
+    expect(str3[0]!.text.zh).toMatch(/在消防安全领域直接连接X 消防救援站与C 社区微型消防站/)
     expect(str3[0]!.text.en).toMatch(/in fire safety: no joint activity in twelve months/)
   })
 })

@@ -52,7 +52,15 @@ const domainName = (d: string | undefined): Term =>
  * @example
  * predict(g, [['c-property', 'c-fire-station']]).brokerShare.change // < 0: the broker is relieved
  */
-export function predict(g: Graph, add: [string, string][]): WhatIfPrediction {
+export function predict(
+  g: Graph,
+  add: [string, string][],
+  ref: (id: string) => ActorRef = (id) => ({
+    id,
+    name: g.nodes.label(g.nodes.get(id)),
+    nameEn: g.nodes.label(g.nodes.get(id)),
+  }),
+): WhatIfPrediction {
   const r = whatIfReport(g, { add, attribute: 'sector' })
   const get = (key: string): MeasureChange => {
     const m = r.measures.find((x) => x.key === key)
@@ -67,7 +75,7 @@ export function predict(g: Graph, add: [string, string][]): WhatIfPrediction {
     degreeCentralization: get('degreeCentralization'),
     density: get('density'),
     eiIndex: get('eiIndex'),
-    broker: { id: broker, name: g.nodes.label(g.nodes.get(broker)) },
+    broker: ref(broker),
     brokerShare: {
       before: s.before,
       after: s.after,
@@ -78,16 +86,25 @@ export function predict(g: Graph, add: [string, string][]): WhatIfPrediction {
 
 function text(
   rule: Rule,
-  vars: { actor?: string; a?: string; b?: string; domain?: string; count?: number },
+  ctx: Context,
+  ids: { actor?: string; a?: string; b?: string },
+  extra: { domain?: string; count?: number },
   f: Finding,
 ): Term {
-  const d = domainName(vars.domain)
+  const d = domainName(extra.domain)
   const value = f.value === null ? '' : Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2)
   const threshold = rule.checks[0] ? Object.values(rule.checks[0].band).join('/') : ''
-  const common = { value, threshold, count: f.evidence.ties.length || f.evidence.actors.length }
+  const common = { value, threshold, count: extra.count ?? (f.evidence.ties.length || f.evidence.actors.length) }
+  // actors are given by id and named in each language
+  const names = (name: (id: string) => string) => ({
+    actor: ids.actor ? name(ids.actor) : '',
+    a: ids.a ? name(ids.a) : '',
+    b: ids.b ? name(ids.b) : '',
+    activity: ids.actor ? name(ids.actor) : '',
+  })
   return {
-    zh: fillTemplate(rule.actions.zh, { ...common, ...vars, domain: d.zh, activity: vars.actor ?? '' }),
-    en: fillTemplate(rule.actions.en, { ...common, ...vars, domain: d.en, activity: vars.actor ?? '' }),
+    zh: fillTemplate(rule.actions.zh, { ...common, ...names(ctx.name), domain: d.zh }),
+    en: fillTemplate(rule.actions.en, { ...common, ...names(ctx.nameEn), domain: d.en }),
   }
 }
 
@@ -220,11 +237,7 @@ export function recommend(f: Finding, rule: Rule, ctx: Context): Recommendation[
       return {
         rule: f.rule,
         families: rule.families,
-        text: text(
-          rule,
-          { actor: p.actor?.name ?? t.sourceName, a: t.sourceName, b: t.targetName, domain: t.domain },
-          f,
-        ),
+        text: text(rule, ctx, { actor: p.actor?.id ?? t.source, a: t.source, b: t.target }, { domain: t.domain }, f),
         actors: [
           ...(p.actor ? [p.actor] : []),
           ...p.ties.flatMap((x) => [ctx.ref(x.source), ctx.ref(x.target)]),
@@ -233,13 +246,19 @@ export function recommend(f: Finding, rule: Rule, ctx: Context): Recommendation[
         whatIf: predict(
           g,
           p.ties.map((x) => [x.source, x.target]),
+          ctx.ref,
         ),
       }
     })
   }
   const actor = f.evidence.actors[0]
   const second = f.evidence.actors[1]
-  const tie = f.evidence.ties[0]
+  // a tie of the named actor when there is one, so that the template speaks of one relationship:
+  // one it sends (CON-3: who commands whom), or for CON-4 one it receives and should answer
+  const ties = f.evidence.ties
+  const sent = actor && ties.find((t) => t.source === actor.id)
+  const received = actor && ties.find((t) => t.target === actor.id)
+  const tie = (f.rule === 'CON-4' ? (received ?? sent) : (sent ?? received)) ?? ties[0]
   const late = f.evidence.details?.lateByOwner as Record<string, number> | undefined
   return [
     {
@@ -247,10 +266,9 @@ export function recommend(f: Finding, rule: Rule, ctx: Context): Recommendation[
       families: rule.families,
       text: text(
         rule,
+        ctx,
+        { actor: actor?.id ?? tie?.source, a: tie?.source ?? actor?.id, b: tie?.target ?? second?.id },
         {
-          actor: actor?.name ?? tie?.sourceName ?? '',
-          a: tie?.sourceName ?? actor?.name ?? '',
-          b: tie?.targetName ?? second?.name ?? '',
           domain: tie?.domain ?? (f.evidence.details?.topDomain as string | undefined),
           ...(late && actor ? { count: late[actor.id] ?? 0 } : {}),
         },
