@@ -101,9 +101,6 @@ type Indicator = (ctx: Context, rule: Rule) => Computed | Missing
 
 const needs = (zh: string, en: string): Missing => ({ needs: { zh: `需要${zh}`, en: `needs ${en}` } })
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`
-const fmt = (x: number, unit: Rule['unit']): string =>
-  unit === 'share' ? pct(x) : Number.isInteger(x) ? String(x) : x.toFixed(3)
-
 const NEEDS = {
   records: () => needs('工作记录（主体、活动、关系）', 'records (actors, activities, ties)'),
   activities: () => needs('活动记录', 'activity records'),
@@ -1292,5 +1289,3 @@ export function diagnose(inputs: DiagnosisInputs, rulebook: Rulebook = RULEBOOK)
   })
   return { findings }
 }
-
-export { fmt as formatValue }
