@@ -525,6 +525,10 @@ const INDICATORS: Record<string, Indicator> = {
     const density = analyze(g, { measures: ['density'] }).network.density ?? 0
     // without responsibilities or a previous period no check applies: the engine reports what is missing
     const measures: Record<string, number | null> = { density }
+    // density per relation type, on the undirected skeleton of each relation
+    for (const r of ctx.multiplex?.relations ?? [])
+      if (ctx.multiplex!.relations.length > 1 && g.n > 1)
+        measures[`density.${r.relation}`] = r.skeleton().targets.length / (g.n * (g.n - 1))
     let ties: TieRef[] = []
     let zh = `协作网络密度 ${density.toFixed(3)}`
     let en = `collaboration density ${density.toFixed(3)}`
