@@ -1213,6 +1213,9 @@ const NEEDS_BASIS: Record<Basis, Term> = {
   peer: { zh: '同级社区数值（peers）', en: 'the peer communities’ values (peers)' },
 }
 
+/** Actors and ties listed in a finding's evidence at most. */
+export const EVIDENCE_LIMIT = 50
+
 function evaluateRule(rule: Rule, ctx: Context): Finding {
   const base = {
     rule: rule.id,
@@ -1266,11 +1269,14 @@ function evaluateRule(rule: Rule, ctx: Context): Finding {
     value: r.value,
     evidence: {
       values: { value: r.value, ...r.measures },
-      actors: r.actors ?? [],
-      ties: r.ties ?? [],
+      // the most relevant first (each indicator orders them); the totals stay in the details
+      actors: (r.actors ?? []).slice(0, EVIDENCE_LIMIT),
+      ties: (r.ties ?? []).slice(0, EVIDENCE_LIMIT),
       checks,
       source: rule.source,
-      ...(r.details ? { details: r.details } : {}),
+      ...(r.details || (r.ties?.length ?? 0) > EVIDENCE_LIMIT || (r.actors?.length ?? 0) > EVIDENCE_LIMIT
+        ? { details: { ...r.details, actorsTotal: r.actors?.length ?? 0, tiesTotal: r.ties?.length ?? 0 } }
+        : {}),
     },
     explanation: { zh: `${r.explain.zh}：${verdict.zh}`, en: `${r.explain.en}: ${verdict.en}` },
     needs: null,
