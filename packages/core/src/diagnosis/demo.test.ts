@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEMO_PERIOD, demoCommunity } from '../demo.js'
 import type { Activity, Actor, Tie } from '../records.js'
 import { diagnose, type Finding } from './evaluate.js'
+import { summariseDiagnosis } from './summary.js'
 
 const c = demoCommunity().communities[0]!
 const own = { communityId: c.id, createdAt: '', updatedAt: '' }
@@ -64,6 +65,16 @@ describe('the demo community', () => {
       expect(Object.keys(f)).toEqual(
         expect.arrayContaining(['rule', 'dimension', 'status', 'severity', 'evidence', 'recommendations']),
       )
+  })
+
+  it('summarises: counts per dimension, fired rules most severe first', () => {
+    const s = summariseDiagnosis(d)
+    expect(s.evaluated).toEqual(['concept', 'participation', 'structure', 'mechanism', 'content'])
+    const total = Object.values(s.byDimension).reduce((n, x) => n + x.fired + x.clear + x['insufficient-data'], 0)
+    expect(total).toBe(40)
+    expect(s.byDimension.structure.fired).toBeGreaterThanOrEqual(5)
+    expect(s.fired.slice(0, 2)).toEqual(['CON-3', 'PAR-3'])
+    expect(s.fired).toHaveLength(d.findings.filter((f) => f.status === 'fired').length)
   })
 
   it('is deterministic', () => {

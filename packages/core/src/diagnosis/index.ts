@@ -22,3 +22,4 @@ export {
 } from './evaluate.js'
 export { predict, type MeasureChange, type Recommendation, type WhatIfPrediction } from './recommend.js'
 export * from './compare.js'
+export * from './summary.js'
