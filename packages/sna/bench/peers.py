@@ -62,43 +62,69 @@ class Measured:
         return self.value
 
 
+def sample(fn, calls):
+    """Seconds per call of `calls` calls, and whether another process took the CPU meanwhile
+    (CPU time short of wall time): as in measure.ts, a disturbed sample is taken again, up to
+    three times in all, and the least disturbed kept."""
+    best = None
+    for _ in range(3):
+        c0, t0 = time.process_time(), time.perf_counter()
+        for _ in range(calls):
+            fn()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        busy = wall > 0.005 and cpu < 0.85 * wall
+        if best is None or not busy or wall / calls < best[0]:
+            best = (wall / calls, busy)
+        if not best[1]:
+            break
+    return best
+
+
 def measure_full(fn, policy):
     """As measureFull in measure.ts: median of 3 (1 when long), runs under 20 ms timed in
     batches of at least 30 ms; no warm-up calls (CPython has no JIT to warm up)."""
     gc.collect()
-    first = timed(fn)
+    first, first_busy = sample(fn, 1)
     if first > policy["longRunS"]:
-        return {"seconds": first, "runs": 1}
+        return {"seconds": first, "runs": 1, **({"busy": 1} if first_busy else {})}
     ts = [first] if first >= 0.25 else []
+    busy = 1 if first >= 0.25 and first_busy else 0
     batch = max(1, math.ceil(0.03 / max(first, 1e-6))) if first < 0.02 else 1
     while len(ts) < 3:  # no collection between samples, as in measure.ts
-        t0 = time.perf_counter()
-        for _ in range(batch):
-            fn()
-        ts.append((time.perf_counter() - t0) / batch)
+        t, b = sample(fn, batch)
+        ts.append(t)
+        busy += b
     ts.sort()
-    return {"seconds": ts[1], "runs": 3}
+    return {"seconds": ts[1], "runs": 3, **({"busy": busy} if busy else {})}
 
 
 def pilot(n, some, order):
-    """Seconds per source from batches of 2, 4, 8, … sources until one takes 0.2 s."""
-    k = 2
+    """Batches of 2, 4, 8, … sources until one takes 0.2 s: (seconds per source, seconds per
+    call), the first from the difference of the last two batches, as in measure.ts."""
+    k, last = 2, 0.0
     while True:
         k = min(k, n)
         gc.collect()
-        t = timed(lambda: some(order[:k]))
+        t = sample(lambda: some(order[:k]), 1)[0]
+        if last > 0 and t > last:
+            per = (t - last) / (k - k // 2)
+            call = max(0.0, t - per * k)
+        else:
+            per, call = t / k, 0.0
+        last = t
         if t >= 0.2 or k == n:
-            return t / k
+            return per, call
         k *= 2
 
 
-def sample_once(n, some, order, size):
+def sample_once(n, some, order, size, per_call):
     size = min(n, size)
     gc.collect()
-    t = timed(lambda: some(order[:size]))
+    t, busy = sample(lambda: some(order[:size]), 1)
     return {
-        "seconds": t * n / size,
+        "seconds": per_call + max(0.0, t - per_call) * n / size,
         "runs": 0,
+        **({"busy": 1} if busy else {}),
         "estimate": {
             "method": "sample",
             "sources": size,
@@ -109,10 +135,10 @@ def sample_once(n, some, order, size):
 
 def measure_by_sources(n, full, some, order, policy):
     """Full runs within the budget, else k sources scaled by n/k."""
-    per = pilot(n, some, order)
-    if per * n <= policy["budgetS"]:
+    per, call = pilot(n, some, order)
+    if call + per * n <= policy["budgetS"]:
         return measure_full(full, policy)
-    return sample_once(n, some, order, max(policy["minSample"], round(policy["sampleS"] / per)))
+    return sample_once(n, some, order, max(policy["minSample"], round(policy["sampleS"] / per)), call)
 
 
 def read_ties(path):
@@ -228,7 +254,7 @@ def igraph_jobs(task, ties, order):
         # python-igraph 0.10 cannot run betweenness from a subset of sources: a pilot of BFS
         # searches (closeness of a few vertices) predicts the full run; beyond twice the budget
         # the time is scaled by n·m from a smaller graph of the same family
-        per = pilot(n, lambda s: g.closeness(vertices=s, mode="out"), order)
+        per, _ = pilot(n, lambda s: g.closeness(vertices=s, mode="out"), order)
         predicted = 3 * per * n
         if predicted <= 2 * policy["budgetS"]:
             return measure_full(f, policy)
@@ -236,7 +262,7 @@ def igraph_jobs(task, ties, order):
             return {"missing": "(skipped: over the budget; python-igraph has no subset betweenness)"}
         r = ig.Graph(n=scale_ref["n"], edges=read_ties(scale_ref["file"]), directed=directed)
         gc.collect()
-        t = timed(lambda: r.betweenness(directed=directed))
+        t = sample(lambda: r.betweenness(directed=directed), 1)[0]
         factor = (n * g.ecount()) / (scale_ref["n"] * r.ecount())
         return {
             "seconds": t * factor,
@@ -250,6 +276,7 @@ def igraph_jobs(task, ties, order):
         }
 
     def louvain():
+        random.seed(1)  # igraph draws from Python's random module: the same partition every call
         return U.community_multilevel(weights="weight" if directed else None).membership
 
     def components():

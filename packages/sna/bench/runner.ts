@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     const full = (): Promise<unknown> => parallelPathSweep(graph, { betweenness: bc, threads: THREADS })
     // sweeps of fewer than 2,048 sources are not split: samples are at least that large
     const some = (): Sampler => (s) => parallelPathSweep(graph, { betweenness: bc, sources: s, threads: THREADS })
-    out.cell = await measureBySources(n, full, some, p, 2048)
+    out.cell = await measureBySources(n, full, some, p, 2048, n >= 2048 ? THREADS : 1)
   }
 
   /** Approximate betweenness, ε = 0.01 (Riondato–Kornaropoulos), with its error against the exact values when known. */
