@@ -1,4 +1,4 @@
-// Loads a 1,000,000-tie CSV edge list in a fresh process and measures the load time and the heap the loaded network keeps (bytes per tie); run.ts reads its JSON line.
+// Loads a 1,000,000-tie CSV edge list in a fresh process and measures the load time and the heap the loaded network keeps (bytes per tie); run.ts reads its JSON line. Alone: node --expose-gc --import tsx packages/sna/bench/memory.ts [ties]
 
 import { readCsv, type Network } from '../src/index.js'
 import { barabasiAlbert } from './ba.js'

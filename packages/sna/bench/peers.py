@@ -117,7 +117,7 @@ def pilot(n, some, order):
         k *= 2
 
 
-def sample_once(n, some, order, size, per_call):
+def sample_once(n, some, order, size, per_call, what="sources"):
     size = min(n, size)
     gc.collect()
     t, busy = sample(lambda: some(order[:size]), 1)
@@ -128,17 +128,18 @@ def sample_once(n, some, order, size, per_call):
         "estimate": {
             "method": "sample",
             "sources": size,
-            "detail": f"{fmt_int(size)} of {fmt_int(n)} sources timed ({fmt_seconds(t)}) and scaled by n/k",
+            "detail": f"{fmt_int(size)} of {fmt_int(n)} {what} timed ({fmt_seconds(t)}) and scaled by n/k",
         },
     }
 
 
-def measure_by_sources(n, full, some, order, policy):
-    """Full runs within the budget, else k sources scaled by n/k."""
+def measure_by_sources(n, full, some, order, policy, what="sources"):
+    """Full runs within the budget, else k sources (or nodes) scaled by n/k."""
     per, call = pilot(n, some, order)
     if call + per * n <= policy["budgetS"]:
         return measure_full(full, policy)
-    return sample_once(n, some, order, max(policy["minSample"], round(policy["sampleS"] / per)), call)
+    size = max(policy["minSample"], round(policy["sampleS"] / per))
+    return sample_once(n, some, order, size, call, what)
 
 
 def read_ties(path):
@@ -227,7 +228,9 @@ def networkx_jobs(task, ties, order):
         "kcore": (None, Measured(lambda: nx.core_number(nx.Graph(U) if directed else U)), as_list),
         "constraint": (
             # pure Python, hours on large graphs: estimated from a sample of nodes like the sweeps
-            lambda f: measure_by_sources(n, f, lambda s: nx.constraint(G, nodes=s), order, policy),
+            lambda f: measure_by_sources(
+                n, f, lambda s: nx.constraint(G, nodes=s), order, policy, "nodes (the cost per node is heavy-tailed: rough)"
+            ),
             Measured(lambda: nx.constraint(G)),
             as_list,
         ),
