@@ -39,6 +39,15 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['packages/report/src/**/*.ts'],
+    [
+      {
+        group: ['node:*', 'fs', 'path', '@cosafe/store', '@cosafe/server', '@cosafe/cli'],
+        message: 'report renders to strings and bytes: the caller reads and writes files',
+      },
+    ],
+  ),
+  layer(
     ['packages/store/src/**/*.ts'],
     [{ group: ['@cosafe/server', '@cosafe/cli', 'fastify', '@fastify/*'], message: 'store sits below the server' }],
   ),

@@ -10,6 +10,7 @@ export default defineConfig({
       '@cosafe/sna': fileURLToPath(new URL('./packages/sna/src/index.ts', import.meta.url)),
       '@cosafe/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
       '@cosafe/store': fileURLToPath(new URL('./packages/store/src/index.ts', import.meta.url)),
+      '@cosafe/report': fileURLToPath(new URL('./packages/report/src/index.ts', import.meta.url)),
       '@cosafe/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },
   },
