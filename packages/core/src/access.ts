@@ -22,7 +22,17 @@ export const ROLE_CODES = Object.keys(ROLES) as Role[]
 
 /** What is acted on. */
 export type Resource =
-  'territory' | 'actor' | 'responsibility' | 'activity' | 'tie' | 'network' | 'import' | 'account' | 'audit' | 'survey'
+  | 'territory'
+  | 'actor'
+  | 'responsibility'
+  | 'activity'
+  | 'tie'
+  | 'network'
+  | 'import'
+  | 'account'
+  | 'audit'
+  | 'survey'
+  | 'matter'
 /** How. */
 export type Action = 'read' | 'write'
 
@@ -33,8 +43,9 @@ const RW = ['read', 'write'] as const
 /**
  * The permission table. Write covers create, update and delete. Actor representatives may
  * record ties (their own actor's, checked by the server) and read the records of their
- * community; residents read nothing here yet (they report matters, a later part). Survey
- * respondents need no account: their personal link is their key.
+ * community; they take the handler's steps of matters (accept, start, return, done, arrive) for
+ * their own actor only, checked by the server. Residents report matters through the public form,
+ * which needs no account. Survey respondents need no account: their personal link is their key.
  */
 export const PERMISSIONS: Record<Role, Grants> = {
   admin: {
@@ -48,8 +59,19 @@ export const PERMISSIONS: Record<Role, Grants> = {
     account: RW,
     audit: R,
     survey: RW,
+    matter: RW,
   },
-  district: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, audit: R, survey: R },
+  district: {
+    territory: R,
+    actor: R,
+    responsibility: R,
+    activity: R,
+    tie: R,
+    network: R,
+    audit: R,
+    survey: R,
+    matter: R,
+  },
   street: {
     territory: R,
     actor: RW,
@@ -60,6 +82,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     import: RW,
     audit: R,
     survey: RW,
+    matter: RW,
   },
   community: {
     territory: R,
@@ -71,9 +94,10 @@ export const PERMISSIONS: Record<Role, Grants> = {
     import: RW,
     audit: R,
     survey: RW,
+    matter: RW,
   },
-  actor: { territory: R, actor: R, responsibility: R, activity: R, tie: RW, network: R },
-  researcher: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, survey: R },
+  actor: { territory: R, actor: R, responsibility: R, activity: R, tie: RW, network: R, matter: RW },
+  researcher: { territory: R, actor: R, responsibility: R, activity: R, tie: R, network: R, survey: R, matter: R },
   resident: { territory: R },
 }
 
