@@ -11,6 +11,10 @@ import type {
   ActorInput,
   Id,
   Answers,
+  Matter,
+  MatterEvent,
+  MatterSource,
+  MatterState,
   Responsibility,
   ResponsibilityInput,
   Survey,
@@ -140,6 +144,99 @@ export interface SurveyRepository {
   resetToken(ctx: WriteContext, communityId: Id, surveyId: Id, respondentId: Id, tokenHash: string): Promise<boolean>
 }
 
+/** A notice in an actor's in-app inbox. */
+export interface Notification {
+  id: Id
+  communityId: Id
+  actorId: Id
+  matterId: Id | null
+  kind: string
+  text: { zh: string; en: string }
+  createdAt: string
+  readAt: string | null
+}
+
+export interface NewNotification {
+  actorId: Id
+  matterId?: Id | null
+  kind: string
+  text: { zh: string; en: string }
+}
+
+/** Which matters a list returns; times are ISO 8601 and compared in UTC. */
+export interface MatterFilter {
+  states?: readonly MatterState[]
+  /** Matters this actor currently handles (assigned, accepted or in progress, lead or co-handler). */
+  actorId?: Id
+  /** Due before this time (with the open states: overdue). */
+  dueBefore?: string
+  /** Received at or after / before. */
+  from?: string
+  to?: string
+  source?: MatterSource
+  gridId?: Id
+}
+
+export interface StoredPhoto {
+  id: Id
+  mediaType: string
+  /** Base64. */
+  data: string
+  createdAt: string
+}
+
+/**
+ * Safety matters and their append-only event logs. The caller (the server, through core's
+ * life-cycle) computes the matter after its events; the store keeps the events, the matter and
+ * its handlers together, or none of them. A write names the version it read: when another write
+ * came first, it fails with E_CONFLICT and nothing is stored.
+ */
+export interface MatterRepository {
+  /** Stores a new matter with its first events (E_DUPLICATE on id, clientKey, externalId or tracking hash). */
+  create(
+    communityId: Id,
+    matter: Matter,
+    events: readonly MatterEvent[],
+    opts?: {
+      clientKey?: string | null
+      trackingHash?: string | null
+      photo?: { id: Id; mediaType: string; data: string } | null
+      notices?: readonly NewNotification[]
+    },
+  ): Promise<Matter>
+  /** Appends events to a matter read at `expectedVersion`; undefined when there is no such matter. */
+  append(
+    communityId: Id,
+    id: Id,
+    expectedVersion: number,
+    events: readonly MatterEvent[],
+    matter: Matter,
+    notices?: readonly NewNotification[],
+  ): Promise<Matter | undefined>
+  get(communityId: Id, id: Id): Promise<Matter | undefined>
+  byClientKey(communityId: Id, clientKey: string): Promise<Matter | undefined>
+  /** The matter a tracking code opens (by its SHA-256), in any community. */
+  byTracking(trackingHash: string): Promise<Matter | undefined>
+  byExternalId(communityId: Id, externalId: string): Promise<Matter | undefined>
+  events(communityId: Id, id: Id): Promise<MatterEvent[]>
+  /** Every event of the community's matters, by matter, in order. */
+  allEvents(communityId: Id): Promise<Map<Id, MatterEvent[]>>
+  /** Newest received first. */
+  list(communityId: Id, filter?: MatterFilter, page?: Page): Promise<Matter[]>
+  count(communityId: Id, filter?: MatterFilter): Promise<number>
+  photo(communityId: Id, id: Id): Promise<StoredPhoto | undefined>
+}
+
+/** The in-app inbox of each actor. */
+export interface NotificationRepository {
+  /** Newest first. */
+  list(communityId: Id, actorId: Id, opts?: { unreadOnly?: boolean }, page?: Page): Promise<Notification[]>
+  count(communityId: Id, actorId: Id, opts?: { unreadOnly?: boolean }): Promise<number>
+  add(communityId: Id, notices: readonly NewNotification[], at: string): Promise<Notification[]>
+  /** Marks a notice read; false when the actor has no such notice. */
+  markRead(communityId: Id, actorId: Id, id: Id, at: string): Promise<boolean>
+}
+
 export interface Store {
   readonly dialect: Dialect
   territories: TerritoryRepository
@@ -151,6 +248,8 @@ export interface Store {
   sessions: SessionRepository
   audit: AuditRepository
   surveys: SurveyRepository
+  matters: MatterRepository
+  notifications: NotificationRepository
   /** Runs `fn` in one transaction: all its writes are stored, or none. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   /** Applies the migrations not yet applied; returns their names. */
@@ -161,7 +260,8 @@ export interface Store {
 /** Storage errors the server turns into answers (409 and 400), never 500. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'E_IN_USE' | 'E_REFERENCE' | 'E_DUPLICATE',
+    /** E_CONFLICT: another write changed the record since it was read (read it again and retry). */
+    readonly code: 'E_IN_USE' | 'E_REFERENCE' | 'E_DUPLICATE' | 'E_CONFLICT',
     message: string,
     readonly field?: string,
   ) {

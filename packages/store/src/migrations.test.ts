@@ -9,7 +9,7 @@ import type { Database } from './schema.js'
 import { describeStore } from './store.test-util.js'
 
 /** Every migration that has shipped, in order. Append new names; never edit or remove one. */
-const SHIPPED = ['0001_initial', '0002_surveys']
+const SHIPPED = ['0001_initial', '0002_surveys', '0003_matters']
 
 it('keeps the shipped migrations, in order, and only appends', () => {
   const names = MIGRATIONS.map((m) => m.name)
@@ -71,6 +71,7 @@ it('upgrades a database that has only 0001, keeping its records', async () => {
     expect(await run(MIGRATIONS)).toEqual(SHIPPED.slice(1))
     expect(await db.selectFrom('territories').select('id').execute()).toEqual([{ id: 't1' }])
     expect(await db.selectFrom('surveys').selectAll().execute()).toEqual([])
+    expect(await db.selectFrom('matters').selectAll().execute()).toEqual([])
   } finally {
     await db.destroy()
   }
@@ -84,6 +85,11 @@ const COMMUNITY_OWNED = [
   'ties',
   'surveys',
   'survey_responses',
+  'matters',
+  'matter_events',
+  'matter_handlers',
+  'matter_photos',
+  'notifications',
   'audit_log',
 ]
 
@@ -113,6 +119,9 @@ describeStore('migrations', (h) => {
       ['territories', 'code'],
       ['surveys', 'id'],
       ['survey_responses', 'token_hash'],
+      ['matters', 'due_at'],
+      ['matter_events', 'matter_id'],
+      ['notifications', 'created_at'],
     ])
       expect(await h().collation(table!, column!), `${table}.${column}`).toBe('C')
   })

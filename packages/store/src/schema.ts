@@ -148,6 +148,75 @@ export interface SurveyResponseRow {
   reminders: number
 }
 
+export interface MatterRow {
+  community_id: string
+  id: string
+  source: string
+  category: string
+  domain: string
+  urgency: string
+  state: string
+  grid_id: string | null
+  reporter_actor_id: string | null
+  external_id: string | null
+  client_key: string | null
+  tracking_hash: string | null
+  version: number
+  received_at: string
+  due_at: string
+  done_at: string | null
+  closed_at: string | null
+  /** JSON: core's Matter. */
+  snapshot: string
+  created_at: string
+  updated_at: string
+}
+
+export interface MatterEventRow {
+  community_id: string
+  matter_id: string
+  seq: number
+  kind: string
+  at: string
+  account_id: string | null
+  actor_id: string | null
+  /** JSON: the event without seq, kind, at, account_id and actor_id. */
+  body: string
+  recorded_at: string
+}
+
+export interface MatterHandlerRow {
+  community_id: string
+  matter_id: string
+  dispatch: number
+  actor_id: string
+  role: string
+  status: string
+  assigned_at: string
+  updated_at: string
+}
+
+export interface MatterPhotoRow {
+  community_id: string
+  id: string
+  media_type: string
+  /** Base64. */
+  data: string
+  created_at: string
+}
+
+export interface NotificationRow {
+  community_id: string
+  id: string
+  actor_id: string
+  matter_id: string | null
+  kind: string
+  /** JSON: { zh, en }. */
+  text: string
+  created_at: string
+  read_at: string | null
+}
+
 export interface MigrationRow {
   name: string
   applied_at: string
@@ -164,6 +233,11 @@ export interface Database {
   sessions: SessionRow
   surveys: SurveyRow
   survey_responses: SurveyResponseRow
+  matters: MatterRow
+  matter_events: MatterEventRow
+  matter_handlers: MatterHandlerRow
+  matter_photos: MatterPhotoRow
+  notifications: NotificationRow
   audit_log: AuditRow
   cosafe_migrations: MigrationRow
 }

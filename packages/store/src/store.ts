@@ -15,6 +15,7 @@ import { actorSpec } from './actors.js'
 import { auditRepository } from './audit.js'
 import { violationOf } from './errors.js'
 import type { OnViolation, Runner } from './internal.js'
+import { matterRepository, notificationRepository } from './matters.js'
 import { runMigrations } from './migrate.js'
 import { ownedRepository } from './owned.js'
 import { responsibilitySpec } from './responsibilities.js'
@@ -59,6 +60,8 @@ export class SqlStore implements Store {
   readonly sessions: Store['sessions']
   readonly audit: Store['audit']
   readonly surveys: Store['surveys']
+  readonly matters: Store['matters']
+  readonly notifications: Store['notifications']
 
   /** A store over a Kysely instance (root) or, with tx, over one of its transactions. */
   constructor(
@@ -83,6 +86,8 @@ export class SqlStore implements Store {
     this.sessions = sessionRepository(run)
     this.audit = auditRepository(run)
     this.surveys = surveyRepository(run)
+    this.matters = matterRepository(run)
+    this.notifications = notificationRepository(run)
   }
 
   #check(): void {

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001_initial.js'
 import * as m0002 from './0002_surveys.js'
+import * as m0003 from './0003_matters.js'
 
 export interface Migration {
   name: string
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_surveys', up: m0002.up },
+  { name: '0003_matters', up: m0003.up },
 ]
