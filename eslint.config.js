@@ -55,6 +55,19 @@ export default tseslint.config(
     ['packages/server/src/**/*.ts'],
     [{ group: ['@cosafe/cli'], message: 'the server does not depend on the command line' }],
   ),
+  layer(
+    ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    [
+      {
+        group: ['node:*', 'fs', 'path', 'os', 'worker_threads', '@cosafe/sna/node'],
+        message: 'the web app runs in a browser',
+      },
+      {
+        group: ['@cosafe/store', '@cosafe/server', '@cosafe/cli'],
+        message: 'the web app talks to the server over HTTP (src/api), it does not import it',
+      },
+    ],
+  ),
   {
     files: ['**/*.test.ts', '**/bench/**/*.ts', 'packages/sna/src/node/**/*.ts', 'packages/sna/src/**/*.node.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -16,6 +16,7 @@ import { importRoutes } from './routes/imports.js'
 import { networkRoutes } from './routes/network.js'
 import { recordRoutes } from './routes/records.js'
 import { territoryRoutes } from './routes/territories.js'
+import { webRoutes } from './web.js'
 
 export interface ServerOptions {
   store: Store
@@ -27,6 +28,8 @@ export interface ServerOptions {
   loginsPerMinute?: number
   /** Delivers survey reminders (default: logged; the respondent sees them when opening the link). */
   notifier?: Notifier
+  /** The built web app to serve at `/` (default packages/web/dist). */
+  webDist?: string
 }
 
 /** The API, ready to `inject` requests into or to `listen`; it does not listen by itself. */
@@ -72,5 +75,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     opts.notifier ?? { remind: async (s, id) => app.log.info({ survey: s.id, respondent: id }, 'survey reminder') },
   )
   answerRoutes(app, opts.store)
+  await webRoutes(app, opts.store, opts.webDist)
   return app
 }

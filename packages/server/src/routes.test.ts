@@ -519,6 +519,8 @@ describe('the matrix covers the API', () => {
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'GET /api/auth/me',
+      // the demo's sign-in hint (web.test.ts)
+      'GET /api/demo',
       'GET /api/imports/{kind}/columns',
       // a respondent's personal link is its key (surveys.test.ts)
       'GET /api/answer/{token}',

@@ -1,0 +1,29 @@
+// The page areas: one entry per area (its route, menu label and icon, and who sees it).
+//
+// To add an area: create src/pages/<area>/ with a default-exported page, its catalogues
+// src/i18n/locales/{zh-CN,en}/<area>.json, its menu label under "menu" in layout.json, and one
+// entry below. Pages load on demand, so a heavy area (charts, networks) does not slow the others.
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react'
+import { DashboardOutlined } from '@ant-design/icons'
+import type { Action, Resource } from '@cosafe/core'
+
+export interface Area {
+  /** Also the key of its menu label: layout:menu.<key>. */
+  key: string
+  /** Route path under the app layout ('' for the home page); its sub-routes follow as path/*. */
+  path: string
+  icon: ReactNode
+  page: LazyExoticComponent<ComponentType>
+  /** The grant the area needs; without it the area is hidden from the menu and its route says so. */
+  needs: [Action, Resource] | null
+}
+
+export const AREAS: Area[] = [
+  {
+    key: 'dashboard',
+    path: '',
+    icon: <DashboardOutlined />,
+    page: lazy(() => import('../pages/dashboard/DashboardPage')),
+    needs: null,
+  },
+]
