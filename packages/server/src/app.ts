@@ -16,6 +16,11 @@ import { importRoutes } from './routes/imports.js'
 import { networkRoutes } from './routes/network.js'
 import { recordRoutes } from './routes/records.js'
 import { territoryRoutes } from './routes/territories.js'
+import { matterRoutes } from './routes/matters.js'
+import { open311Routes } from './routes/open311.js'
+import { publicReportRoutes } from './routes/publicReports.js'
+import { sweepEscalations, type MatterContext, type MatterNotifier } from './services/matters.js'
+import { DEFAULT_DEADLINES, type DeadlineConfig } from '@cosafe/core'
 import { webRoutes } from './web.js'
 
 export interface ServerOptions {
@@ -30,6 +35,18 @@ export interface ServerOptions {
   notifier?: Notifier
   /** The built web app to serve at `/` (default packages/web/dist). */
   webDist?: string
+  /** The clock of matters' steps, deadlines and sweeps (default: the system clock; tests inject one). */
+  clock?: () => Date
+  /** Time limits and escalation rules of matters (default 2 h, 24 h, 7 d, 15 d). */
+  deadlines?: DeadlineConfig
+  /** Delivers matter notices and reporter updates by SMS or e-mail (default: logged; the inbox always has them). */
+  matterNotifier?: MatterNotifier
+  /** Resident reports (form and Open311 POST) allowed per address per minute (default 10). */
+  reportsPerMinute?: number
+  /** The community Open311 requests go to when they name no jurisdiction_id (default: the only community). */
+  open311Jurisdiction?: string
+  /** Record due deadline escalations every this many milliseconds (default 0: only through the sweep endpoint). */
+  sweepEveryMs?: number
 }
 
 /** The API, ready to `inject` requests into or to `listen`; it does not listen by itself. */
@@ -75,6 +92,33 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     opts.notifier ?? { remind: async (s, id) => app.log.info({ survey: s.id, respondent: id }, 'survey reminder') },
   )
   answerRoutes(app, opts.store)
+  const matters: MatterContext = {
+    store: opts.store,
+    now: opts.clock ?? (() => new Date()),
+    deadlines: opts.deadlines ?? DEFAULT_DEADLINES,
+    notifier: opts.matterNotifier ?? {
+      reporter: async (m) => app.log.info({ matter: m.matterId }, 'matter: reporter update (no SMS/e-mail notifier)'),
+      actor: async (m) => app.log.debug({ actor: m.actorId, kind: m.kind }, 'matter notice (in the inbox)'),
+    },
+    log: (obj, msg) => app.log.warn(obj, msg),
+  }
+  const reportsPerMinute = opts.reportsPerMinute ?? 10
+  matterRoutes(app, matters)
+  publicReportRoutes(app, matters, reportsPerMinute)
+  open311Routes(app, matters, { reportsPerMinute, jurisdiction: opts.open311Jurisdiction })
+  if (opts.sweepEveryMs && opts.sweepEveryMs > 0) {
+    let running = false
+    const timer = setInterval(() => {
+      if (running) return
+      running = true
+      sweepEscalations(matters)
+        .then((n) => n && app.log.info({ recorded: n }, 'matters: escalations recorded'))
+        .catch((e: unknown) => app.log.error(e, 'matters: escalation sweep failed'))
+        .finally(() => (running = false))
+    }, opts.sweepEveryMs)
+    timer.unref()
+    app.addHook('onClose', async () => clearInterval(timer))
+  }
   await webRoutes(app, opts.store, opts.webDist)
   return app
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Role } from '@cosafe/core'
 import { openStore, type Store } from '@cosafe/store'
-import { buildServer } from './app.js'
+import { buildServer, type ServerOptions } from './app.js'
 import { hashPassword } from './auth.js'
 
 export const PASSWORD = 'correct horse battery'
@@ -29,7 +29,9 @@ export const USERS: Record<string, { role: Role; scopeId: string | null; actorId
   staff2: { role: 'community', scopeId: 'c2' },
 }
 
-export async function fixture(opts: { loginsPerMinute?: number } = {}): Promise<Fixture> {
+export async function fixture(
+  opts: { loginsPerMinute?: number } & Omit<Partial<ServerOptions>, 'store'> = {},
+): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'cosafe-server-'))
   const store = await openStore({ file: join(dir, 'test.db') })
   await store.migrate()
@@ -107,7 +109,7 @@ export async function fixture(opts: { loginsPerMinute?: number } = {}): Promise<
       hash,
       `acc-${username}`,
     )
-  const app = await buildServer({ store, loginsPerMinute: opts.loginsPerMinute ?? 1000 })
+  const app = await buildServer({ ...opts, store, loginsPerMinute: opts.loginsPerMinute ?? 1000 })
   return {
     app,
     store,

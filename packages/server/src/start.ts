@@ -35,6 +35,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     store,
     logger: opts.logger,
     secureCookies: process.env.COSAFE_SECURE_COOKIES === '1',
+    sweepEveryMs: 60_000,
   })
   const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' })
   let closing: Promise<void> | undefined

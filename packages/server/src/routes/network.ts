@@ -35,6 +35,7 @@ import { communityFor } from '../access.js'
 import { runAnalysis } from '../analysis.js'
 import { CommunityParams } from './records.js'
 import { HttpError } from '../errors.js'
+import { matterRecordTies } from '../services/matters.js'
 
 const list = <T extends string>(codes: readonly T[]) =>
   z
@@ -64,7 +65,8 @@ async function records(store: Store, communityId: Id): Promise<CommunityRecords>
     store.activities.list(communityId, all),
     store.ties.list(communityId, all),
   ])
-  return { actors, activities, ties }
+  // dispatches (command), co-handling (joint action) and whistles (supervision) of safety matters
+  return { actors, activities, ties: [...ties, ...(await matterRecordTies(store, communityId, actors))] }
 }
 
 const MEDIA: Record<FormatName, string> = {
