@@ -7,3 +7,4 @@ export { hashPassword, verifyPassword, SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER 
 export { HttpError } from './errors.js'
 export * as surveys from './services/surveys.js'
 export { readSheets, type RawSheet } from './routes/imports.js'
+export * as matters from './services/matters.js'
