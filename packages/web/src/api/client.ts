@@ -44,8 +44,9 @@ export interface RequestOptions {
 export function apiUrl(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams()
   for (const [k, v] of Object.entries(query ?? {})) {
-    if (v === undefined || v === null || v === '') continue
-    params.set(k, Array.isArray(v) ? v.join(',') : String(v))
+    if (v === undefined || v === null) continue
+    const text = Array.isArray(v) ? v.join(',') : String(v)
+    if (text !== '') params.set(k, text)
   }
   const qs = params.toString()
   return `/api${path}${qs ? `?${qs}` : ''}`

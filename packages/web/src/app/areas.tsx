@@ -4,7 +4,7 @@
 // src/i18n/locales/{zh-CN,en}/<area>.json, its menu label under "menu" in layout.json, and one
 // entry below. Pages load on demand, so a heavy area (charts, networks) does not slow the others.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react'
-import { DashboardOutlined } from '@ant-design/icons'
+import { DashboardOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Action, Resource } from '@cosafe/core'
 
 export interface Area {
@@ -25,5 +25,12 @@ export const AREAS: Area[] = [
     icon: <DashboardOutlined />,
     page: lazy(() => import('../pages/dashboard/DashboardPage')),
     needs: null,
+  },
+  {
+    key: 'actors',
+    path: 'actors',
+    icon: <TeamOutlined />,
+    page: lazy(() => import('../pages/actors/ActorsPage')),
+    needs: ['read', 'actor'],
   },
 ]
