@@ -80,33 +80,36 @@ function table(t: ReportTable, size = 18): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })
 }
 
-function effectTable(r: ReportRecommendation, m: ReportModel): Table {
+function effectTable(r: ReportRecommendation, m: ReportModel): (Paragraph | Table)[] {
   const L = m.labels
-  return new Table({
-    width: { size: 80, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: [
-          cell(L.predicted, { header: true }),
-          cell(L.before, { header: true }),
-          cell(L.after, { header: true }),
-          cell(L.change, { header: true }),
-        ],
-      }),
-      ...r.effect!.map(
-        (e) =>
-          new TableRow({
-            children: [
-              cell(e.key === 'brokerShare' && r.broker ? `${e.title} (${r.broker})` : e.title),
-              cell(formatNumber(e.before, 'share'), { number: true }),
-              cell(formatNumber(e.after, 'share'), { number: true }),
-              cell(formatChange(e.change), { number: true }),
-            ],
-          }),
-      ),
-    ],
-  })
+  return [
+    para(L.predicted, { size: 18, bold: true }),
+    new Table({
+      width: { size: 80, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: [
+            cell(L.predicted, { header: true }),
+            cell(L.before, { header: true }),
+            cell(L.after, { header: true }),
+            cell(L.change, { header: true }),
+          ],
+        }),
+        ...r.effect!.map(
+          (e) =>
+            new TableRow({
+              children: [
+                cell(e.key === 'brokerShare' && r.broker ? `${e.title} (${r.broker})` : e.title),
+                cell(formatNumber(e.before, 'share'), { number: true }),
+                cell(formatNumber(e.after, 'share'), { number: true }),
+                cell(formatChange(e.change), { number: true }),
+              ],
+            }),
+        ),
+      ],
+    }),
+  ]
 }
 
 function finding(f: ReportFinding, m: ReportModel): (Paragraph | Table)[] {
@@ -252,7 +255,7 @@ export async function renderDocx(m: ReportModel): Promise<Uint8Array> {
       )
       if (r.families.length) rest.push(labelled(L.families, r.families.join(', ')))
       if (r.ties.length) rest.push(labelled(L.ties, r.ties.join('; ')))
-      if (r.effect) rest.push(effectTable(r, m))
+      if (r.effect) rest.push(...effectTable(r, m))
     })
   }
   rest.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: L.method }))

@@ -30,6 +30,12 @@ table{border-collapse:collapse;width:100%;font-size:.84rem;margin:.4rem 0 1rem}
 caption{text-align:left;color:#52606d;font-size:.85rem;padding-bottom:.3rem}
 th,td{border:1px solid #d9e2ec;padding:4px 7px;vertical-align:top;text-align:left}
 th{background:#eef2f7;font-weight:600}
+.scroll{overflow-x:auto;margin:.4rem 0 1rem}
+.scroll table{margin:0}
+table.wide{font-size:.76rem}
+table.wide th,table.wide td{padding:3px 5px}
+ul.ties{columns:2;column-gap:28px}
+ul.ties li{break-inside:avoid}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tbody tr:nth-child(even) td{background:#fafbfc}
 .finding{border:1px solid #d9e2ec;border-left:5px solid #8c8c8c;border-radius:6px;padding:10px 14px;margin:.7rem 0;break-inside:avoid}
@@ -65,10 +71,14 @@ footer{margin-top:2rem;color:#7b8794;font-size:.8rem;border-top:1px solid #e4e7e
  tr,figure,.card{break-inside:avoid}
  a{color:inherit;text-decoration:none}
  table{font-size:8.5pt}
+ table.wide{font-size:7pt}
+ .scroll{overflow:visible}
+ ul.ties{columns:1}
 }
 `
 
 function table(t: ReportTable, id: string): string {
+  const wide = t.columns.length > 8
   const head = t.columns.map((c) => `<th scope="col" title="${esc(c.definition)}">${esc(c.title)}</th>`).join('')
   const body = t.rows
     .map(
@@ -83,7 +93,8 @@ function table(t: ReportTable, id: string): string {
           .join('')}</tr>`,
     )
     .join('\n')
-  return `<table id="${id}"><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  const html = `<table id="${id}"${wide ? ' class="wide"' : ''}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  return wide ? `<div class="scroll">${html}</div>` : html
 }
 
 /** Lower is better for centralization and the broker's share, higher for density and E-I. */
@@ -112,7 +123,7 @@ function recommendation(r: ReportRecommendation, m: ReportModel): string {
       )
       .join('')
     parts.push(
-      `<table class="effect"><caption>${esc(L.predicted)}</caption><thead><tr><th></th><th>${esc(L.before)}</th><th>${esc(
+      `<table class="effect"><caption>${esc(L.predicted)}</caption><thead><tr><th>${esc(L.measure)}</th><th>${esc(L.before)}</th><th>${esc(
         L.after,
       )}</th><th>${esc(L.change)}</th></tr></thead><tbody>${rows}</tbody></table>`,
     )
@@ -149,7 +160,7 @@ function finding(f: ReportFinding, m: ReportModel): string {
     const extra =
       f.tiesTotal && f.tiesTotal > f.ties.length ? `<li>${esc(more(L.more, f.tiesTotal - f.ties.length))}</li>` : ''
     ev.push(
-      `<dt>${esc(L.ties)}</dt><dd><ul class="compact">${f.ties.map((t) => `<li>${esc(t)}</li>`).join('')}${extra}</ul></dd>`,
+      `<dt>${esc(L.ties)}</dt><dd><ul class="compact${f.ties.length > 8 ? ' ties' : ''}">${f.ties.map((t) => `<li>${esc(t)}</li>`).join('')}${extra}</ul></dd>`,
     )
   }
   return `<article class="finding ${f.status} ${f.severity}">${head}<p>${esc(f.explanation)}</p><p class="muted">${esc(

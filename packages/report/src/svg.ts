@@ -6,8 +6,9 @@
 import type { ReportFigure } from '@cosafe/core'
 import { escapeXml } from './format.js'
 
+/** Latin fonts first (their apostrophes and digits), then CJK fonts for Chinese characters. */
 export const FONT_STACK =
-  "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei','Helvetica Neue',Arial,sans-serif"
+  "'Helvetica Neue',Arial,'Liberation Sans','Noto Sans','PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
 
 export interface FigureGeometry {
   width: number
@@ -20,6 +21,10 @@ export interface FigureGeometry {
   edgeWidth: Float64Array
   /** Which nodes get a label: the `labelled` largest. */
   labelled: Uint8Array
+  /** Label anchor point and alignment per node (placed to avoid other labels and discs). */
+  labelX: Float64Array
+  labelY: Float64Array
+  labelAnchor: ('start' | 'end' | 'middle')[]
   /** Top of the legend band. */
   legendTop: number
   /** Legend entries' positions (disc centre) in canvas units. */
@@ -78,6 +83,7 @@ export function figureGeometry(f: ReportFigure): FigureGeometry {
   const labelled = new Uint8Array(n)
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => r[b]! - r[a]! || a - b)
   for (const i of order.slice(0, f.labelled)) labelled[i] = 1
+  const { labelX, labelY, labelAnchor } = placeLabels(f, cx, cy, r, order.slice(0, f.labelled))
   // legend rows under the plot
   const legendTop = MARGIN + plotH + 24
   const legend: { x: number; y: number }[] = []
@@ -93,7 +99,85 @@ export function figureGeometry(f: ReportFigure): FigureGeometry {
     x += w
   }
   const height = Math.ceil(y + LEGEND_ROW + 8)
-  return { width: WIDTH, height, cx, cy, r, edgeWidth, labelled, legendTop, legend, legendRowHeight: LEGEND_ROW }
+  return {
+    width: WIDTH,
+    height,
+    cx,
+    cy,
+    r,
+    edgeWidth,
+    labelled,
+    labelX,
+    labelY,
+    labelAnchor,
+    legendTop,
+    legend,
+    legendRowHeight: LEGEND_ROW,
+  }
+}
+
+const LABEL_SIZE = 13
+
+/**
+ * Greedy label placement, largest actors first: right of the disc, left, above or below, the first
+ * position that overlaps no placed label, no other disc and stays on the canvas, else the least overlap.
+ */
+function placeLabels(
+  f: ReportFigure,
+  cx: Float64Array,
+  cy: Float64Array,
+  r: Float64Array,
+  order: readonly number[],
+): { labelX: Float64Array; labelY: Float64Array; labelAnchor: ('start' | 'end' | 'middle')[] } {
+  const n = f.nodes.length
+  const labelX = new Float64Array(n)
+  const labelY = new Float64Array(n)
+  const labelAnchor: ('start' | 'end' | 'middle')[] = new Array<'start' | 'end' | 'middle'>(n).fill('start')
+  const placed: number[] = [] // x0, y0, x1, y1 of each placed label
+  const overlap = (
+    ax0: number,
+    ay0: number,
+    ax1: number,
+    ay1: number,
+    bx0: number,
+    by0: number,
+    bx1: number,
+    by1: number,
+  ) => Math.max(0, Math.min(ax1, bx1) - Math.max(ax0, bx0)) * Math.max(0, Math.min(ay1, by1) - Math.max(ay0, by0))
+  for (const i of order) {
+    const w = textWidth(f.nodes[i]!.label, LABEL_SIZE)
+    const x = cx[i]!
+    const y = cy[i]!
+    const ri = r[i]!
+    const candidates: [number, number, 'start' | 'end' | 'middle', number, number][] = [
+      [x + ri + 3, y + 4.5, 'start', x + ri + 3, y - 7],
+      [x - ri - 3, y + 4.5, 'end', x - ri - 3 - w, y - 7],
+      [x, y - ri - 4, 'middle', x - w / 2, y - ri - 15],
+      [x, y + ri + 13, 'middle', x - w / 2, y + ri + 2],
+    ]
+    let best = 0
+    let bestCost = Infinity
+    candidates.forEach(([, , , bx, by], k) => {
+      const x1 = bx + w
+      const y1 = by + 13
+      let cost = 0
+      if (bx < 2 || x1 > WIDTH - 2) cost += 1e6
+      for (let p = 0; p < placed.length; p += 4)
+        cost += 3 * overlap(bx, by, x1, y1, placed[p]!, placed[p + 1]!, placed[p + 2]!, placed[p + 3]!)
+      for (let j = 0; j < n; j++)
+        if (j !== i) cost += overlap(bx, by, x1, y1, cx[j]! - r[j]!, cy[j]! - r[j]!, cx[j]! + r[j]!, cy[j]! + r[j]!)
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost
+        best = k
+      }
+    })
+    const [lx, ly, anchor, bx, by] = candidates[best]!
+    labelX[i] = lx
+    labelY[i] = ly
+    labelAnchor[i] = anchor
+    placed.push(bx, by, bx + w, by + 13)
+  }
+  return { labelX, labelY, labelAnchor }
 }
 
 const fx = (v: number): string => (Math.round(v * 10) / 10).toFixed(1)
@@ -137,12 +221,11 @@ export function renderSvg(f: ReportFigure): string {
   )
   for (let i = 0; i < f.nodes.length; i++) {
     if (!g.labelled[i]) continue
-    const label = f.nodes[i]!.label
-    // labels run right of the disc, or left of it when they would leave the canvas
-    const right = g.cx[i]! + g.r[i]! + 3 + textWidth(label, 13) <= g.width - 4
-    const x = right ? g.cx[i]! + g.r[i]! + 3 : g.cx[i]! - g.r[i]! - 3
+    const anchor = g.labelAnchor[i]!
     out.push(
-      `<text x="${fx(x)}" y="${fx(g.cy[i]! + 4.5)}"${right ? '' : ' text-anchor="end"'}>${escapeXml(label)}</text>`,
+      `<text x="${fx(g.labelX[i]!)}" y="${fx(g.labelY[i]!)}"${anchor === 'start' ? '' : ` text-anchor="${anchor}"`}>${escapeXml(
+        f.nodes[i]!.label,
+      )}</text>`,
     )
   }
   out.push(`</g>`)

@@ -39,6 +39,7 @@ const build = (lang: 'zh-CN' | 'en'): ReportModel =>
   })
 
 const en = build('en')
+const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase())
 const zh = build('zh-CN')
 
 /** The graph with ties added (undirected, weight 1), rebuilt from scratch. */
@@ -132,7 +133,7 @@ describe('the community report model', () => {
   it('groups findings by dimension with evidence: values, threshold and source, actors and ties', () => {
     const str3 = en.dimensions.find((d) => d.dimension === 'structure')!.findings.find((f) => f.rule === 'STR-3')!
     expect(str3.status).toBe('fired')
-    expect(str3.title).toBe('a bottleneck broker')
+    expect(str3.title).toBe('A bottleneck broker')
     expect(str3.checks[0]!.threshold).toBe('> 0.4')
     expect(str3.checks[0]!.basis).toBe('absolute')
     expect(str3.value).toBe(diagnosis.findings.find((f) => f.rule === 'STR-3')!.value)
@@ -160,14 +161,14 @@ describe('the community report model', () => {
     const table = en.tables.find((t) => t.key === 'recommendations')!
     for (const r of predicted) {
       const w = r.whatIf!
-      const s = shown.find((x) => x.text === r.text.en)!
+      const s = shown.find((x) => x.text === cap(r.text.en))!
       const get = (k: string) => s.effect!.find((e) => e.key === k)!
       for (const k of ['degreeCentralization', 'density', 'eiIndex', 'brokerShare'] as const) {
         expect(get(k).before).toBe(w[k].before)
         expect(get(k).after).toBe(w[k].after)
         expect(get(k).change).toBe(w[k].change)
       }
-      const row = table.rows.find((x) => x.recommendation === r.text.en)!
+      const row = table.rows.find((x) => x.recommendation === cap(r.text.en))!
       expect(row.densityAfter).toBe(w.density.after)
       expect(row.brokerShareAfter).toBe(w.brokerShare.after)
       // the engine's measures on the network with the proposed ties added

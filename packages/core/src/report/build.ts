@@ -398,6 +398,9 @@ function figure(
 // ---------------------------------------------------------------------------------------------
 // findings and recommendations
 
+/** First letter upper case (English titles; Chinese is unchanged). */
+const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase())
+
 const RULES = new Map<string, Rule>(RULEBOOK.map((r) => [r.id, r]))
 
 function refName(r: ActorRef, lang: ReportLang): string {
@@ -441,7 +444,7 @@ function recommendation(
     : null
   return {
     rule: r.rule,
-    text: pick(r.text, lang),
+    text: cap(pick(r.text, lang)),
     families: r.families.map((f) => pick(FAMILIES[f], lang)),
     ties: r.ties.map((t) => tieText(t, lang, nameOf)),
     effect,
@@ -474,7 +477,7 @@ function finding(f: Finding, lang: ReportLang, nameOf: (id: string, fb: string) 
     statusText: pick(STATUS[f.status], lang),
     severity: f.severity,
     severityText: pick(SEVERITY[f.severity], lang),
-    title: rule ? pick(rule.finding, lang) : pick(f.indicator, lang),
+    title: cap(rule ? pick(rule.finding, lang) : pick(f.indicator, lang)),
     indicator: pick(f.indicator, lang),
     formula: f.indicator.formula,
     value: f.value,
@@ -517,7 +520,7 @@ function dimensions(findings: ReportFinding[], lang: ReportLang, onlyEvaluated: 
     const rank = { fired: 0, clear: 1, 'insufficient-data': 2 }
     const sev = { high: 0, medium: 1, low: 2 }
     shown.sort((a, b) => rank[a.status] - rank[b.status] || sev[a.severity] - sev[b.severity])
-    out.push({ dimension: dim, title: pick(DIMENSIONS[dim], lang), counts, findings: shown })
+    out.push({ dimension: dim, title: cap(pick(DIMENSIONS[dim], lang)), counts, findings: shown })
   }
   return out
 }

@@ -196,6 +196,7 @@ export interface ReportLabels {
   families: string
   value: string
   needs: string
+  measure: string
 }
 
 export interface ReportModel {

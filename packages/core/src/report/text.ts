@@ -38,6 +38,7 @@ const LABELS: Record<keyof ReportLabels, Term> = {
   families: { zh: '对策类别', en: 'Countermeasure' },
   value: { zh: '取值', en: 'Value' },
   needs: { zh: '所需数据', en: 'Needed' },
+  measure: { zh: '指标', en: 'Measure' },
 }
 
 export function labels(lang: ReportLang): ReportLabels {
