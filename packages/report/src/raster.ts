@@ -97,7 +97,7 @@ export function rasterizeFigure(f: ReportFigure, scale = 1.6): { width: number; 
       g.cy[e.target]! * scale,
       g.edgeWidth[k]! * scale,
       grey,
-      0.55,
+      g.edgeOpacity,
     )
   }
   const order = Array.from({ length: f.nodes.length }, (_, i) => i).sort((a, b) => g.r[b]! - g.r[a]! || a - b)

@@ -17,8 +17,9 @@ export interface FigureGeometry {
   cx: Float64Array
   cy: Float64Array
   r: Float64Array
-  /** Edge stroke widths. */
+  /** Edge stroke widths, and their opacity. */
   edgeWidth: Float64Array
+  edgeOpacity: number
   /** Which nodes get a label: the `labelled` largest. */
   labelled: Uint8Array
   /** Label anchor point and alignment per node (placed to avoid other labels and discs). */
@@ -75,11 +76,19 @@ export function figureGeometry(f: ReportFigure): FigureGeometry {
     cy[i] = top + (v.y - minY) * scale
     r[i] = v.r
   }
-  let maxW = 0
-  for (const e of f.edges) maxW = Math.max(maxW, e.weight)
+  separateDiscs(cx, cy, r, MARGIN, WIDTH - MARGIN, MARGIN, MARGIN + plotH)
+  // tie widths by weight when weights vary; thinner and fainter ties on crowded figures
+  let minW = Infinity
+  let maxW = -Infinity
+  for (const e of f.edges) {
+    minW = Math.min(minW, e.weight)
+    maxW = Math.max(maxW, e.weight)
+  }
+  const crowded = f.edges.length > 400 ? 0.6 : 1
+  const edgeOpacity = f.edges.length > 400 ? 0.35 : 0.55
   const edgeWidth = new Float64Array(f.edges.length)
   for (let k = 0; k < f.edges.length; k++)
-    edgeWidth[k] = 0.8 + (maxW > 0 ? 2.4 * Math.sqrt(Math.max(0, f.edges[k]!.weight) / maxW) : 0)
+    edgeWidth[k] = crowded * (maxW > minW ? 0.7 + 2.3 * Math.sqrt((f.edges[k]!.weight - minW) / (maxW - minW)) : 1.2)
   const labelled = new Uint8Array(n)
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => r[b]! - r[a]! || a - b)
   for (const i of order.slice(0, f.labelled)) labelled[i] = 1
@@ -106,6 +115,7 @@ export function figureGeometry(f: ReportFigure): FigureGeometry {
     cy,
     r,
     edgeWidth,
+    edgeOpacity,
     labelled,
     labelX,
     labelY,
@@ -113,6 +123,51 @@ export function figureGeometry(f: ReportFigure): FigureGeometry {
     legendTop,
     legend,
     legendRowHeight: LEGEND_ROW,
+  }
+}
+
+/**
+ * Pushes overlapping discs apart (a gap of 2 units), each pair by half its overlap, a few rounds;
+ * deterministic, skipped on figures of more than 1500 actors.
+ */
+function separateDiscs(
+  cx: Float64Array,
+  cy: Float64Array,
+  r: Float64Array,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+): void {
+  const n = cx.length
+  if (n > 1500) return
+  for (let round = 0; round < 40; round++) {
+    let moved = false
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        let dx = cx[j]! - cx[i]!
+        let dy = cy[j]! - cy[i]!
+        const need = r[i]! + r[j]! + 2
+        if (Math.abs(dx) >= need || Math.abs(dy) >= need) continue
+        let d = Math.sqrt(dx * dx + dy * dy)
+        if (d >= need) continue
+        if (d === 0) {
+          dx = 1
+          dy = 0
+          d = 1
+        }
+        const push = (need - d) / 2 / d
+        cx[i] = cx[i]! - dx * push
+        cy[i] = cy[i]! - dy * push
+        cx[j] = cx[j]! + dx * push
+        cy[j] = cy[j]! + dy * push
+        moved = true
+      }
+    for (let i = 0; i < n; i++) {
+      cx[i] = Math.min(x1 - r[i]!, Math.max(x0 + r[i]!, cx[i]!))
+      cy[i] = Math.min(y1 - r[i]!, Math.max(y0 + r[i]!, cy[i]!))
+    }
+    if (!moved) break
   }
 }
 
@@ -196,7 +251,7 @@ export function renderSvg(f: ReportFigure): string {
     `<title>${escapeXml(f.title)}</title>`,
     `<desc>${escapeXml(f.caption)}</desc>`,
     `<rect width="${g.width}" height="${g.height}" fill="#ffffff"/>`,
-    `<g stroke="#8a96a3" stroke-opacity="0.55" stroke-linecap="round">`,
+    `<g stroke="#8a96a3" stroke-opacity="${g.edgeOpacity}" stroke-linecap="round">`,
   )
   for (let k = 0; k < f.edges.length; k++) {
     const e = f.edges[k]!
