@@ -4,10 +4,12 @@ import type { ReportFinding, ReportModel, ReportRecommendation, ReportTable } fr
 import {
   AlignmentType,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   LevelFormat,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -266,19 +268,35 @@ export async function renderDocx(m: ReportModel): Promise<Uint8Array> {
     : { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei', cs: 'Calibri' }
   const a4 = { width: 11906, height: 16838 }
   const margin = { top: 1000, bottom: 1000, left: 1000, right: 1000 }
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            size: 16,
+            color: '7B8794',
+            children: zh ? [`${m.title} · 第 `, PageNumber.CURRENT, ' 页'] : [`${m.title} · Page `, PageNumber.CURRENT],
+          }),
+        ],
+      }),
+    ],
+  })
+  const footers = { default: footer }
   const sections: ISectionOptions[] = [
-    { properties: { page: { size: a4, margin } }, children: body },
+    { properties: { page: { size: a4, margin } }, footers, children: body },
     ...(actorSection.length
       ? [
           {
             properties: {
               page: { size: { ...a4, orientation: PageOrientation.LANDSCAPE }, margin },
             },
+            footers,
             children: actorSection,
           },
         ]
       : []),
-    { properties: { page: { size: a4, margin } }, children: rest },
+    { properties: { page: { size: a4, margin } }, footers, children: rest },
   ]
   const doc = new Document({
     creator: 'cosafe',

@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest'
 import type { ReportFigure } from '@cosafe/core'
 import { demoDiagnosis, demoReport } from './demo.test-util.js'
 import { formatChange, formatNumber } from './format.js'
-import { adler32, crc32, deflateRaw, encodePng, renderPng, renderReport, renderSvg, rasterizeFigure } from './index.js'
+import {
+  adler32,
+  crc32,
+  deflateRaw,
+  encodePng,
+  renderHtml,
+  renderPng,
+  renderReport,
+  renderSvg,
+  rasterizeFigure,
+} from './index.js'
 
 const en = demoReport('en')
 const zh = demoReport('zh-CN')
@@ -156,6 +166,10 @@ describe('the Word document', () => {
       const pngFile = media.find((f) => f.endsWith('.png'))!
       const png = await zip.file(pngFile)!.async('uint8array')
       expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+      // page numbers in the footer
+      const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f))
+      expect(footers.length).toBeGreaterThan(0)
+      expect(await zip.file(footers[0]!)!.async('string')).toMatch(/PAGE/)
       const svgFile = media.find((f) => f.endsWith('.svg'))!
       expect(await zip.file(svgFile)!.async('string')).toBe(renderSvg(m.figure))
     }
@@ -210,6 +224,24 @@ describe('the workbook', () => {
       const values = recs.getColumn(header).values.slice(2)
       expect(values).toContain(w.brokerShare.after)
     }
+  })
+})
+
+describe('the HTML page', () => {
+  it('escapes every text of the model and needs nothing outside the page', () => {
+    const evil = '<img src=x onerror="alert(1)"> & “quotes”'
+    const m = {
+      ...en,
+      title: evil,
+      summary: { ...en.summary, points: [evil] },
+      method: [{ label: evil, text: evil }],
+    }
+    const html = renderHtml(m)
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; “quotes”')
+    expect(renderHtml(en)).not.toMatch(/<script|<link|@import|url\(|src=|href="http/i)
+    expect(html).toContain('@media print')
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
   })
 })
 
