@@ -210,7 +210,7 @@ function bfs(
   }
 }
 
-/** Pivot MDS of one component into x, y (pivots: every node up to 50 nodes, else 50 far apart). */
+/** Pivot MDS of one component into x, y (pivots: every node up to 50 nodes, else 50 far apart, max–min). */
 function placeComponent(
   nodes: Int32Array,
   local: Int32Array,
@@ -221,7 +221,8 @@ function placeComponent(
   next: () => number,
 ): void {
   const size = nodes.length
-  const k = Math.min(size, 50)
+  // 50 pivots (every node in small components); 20 above 200 000 nodes to bound memory (size × k doubles)
+  const k = Math.min(size, size > 200000 ? 20 : 50)
   const dist = new Int32Array(size)
   const queue = new Int32Array(size)
   // C: size × k squared distances, column-major; pivots chosen max-min from a seeded first pivot
