@@ -4,7 +4,8 @@ import { inflateRawSync, inflateSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import type { ReportFigure } from '@cosafe/core'
+import { buildResearchReport, type ReportFigure } from '@cosafe/core'
+import { edges, NetworkBuilder } from '@cosafe/sna'
 import { demoDiagnosis, demoReport } from './demo.test-util.js'
 import { formatChange, formatNumber } from './format.js'
 import {
@@ -242,6 +243,24 @@ describe('the HTML page', () => {
     expect(renderHtml(en)).not.toMatch(/<script|<link|@import|url\(|src=|href="http/i)
     expect(html).toContain('@media print')
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true)
+  })
+})
+
+describe('small and odd networks', () => {
+  it('render in every format: one actor, isolates only, two actors with sectors and no tie', async () => {
+    const b = new NetworkBuilder({ directed: false })
+    b.addNode('a', { sector: '政府' })
+    b.addNode('b', { sector: 'social' })
+    for (const g of [edges('solo'), edges('a b c'), b.build().network.graph])
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const m = buildResearchReport({ lang, title: 'tiny', graph: g, generatedAt: 't' })
+        expect(m.figure.nodes).toHaveLength(g.n)
+        for (const n of m.figure.nodes)
+          expect(Number.isFinite(n.x) && Number.isFinite(n.y) && Number.isFinite(n.r)).toBe(true)
+        for (const format of ['html', 'docx', 'xlsx'] as const)
+          expect((await renderReport(m, format)).body.length).toBeGreaterThan(1000)
+        expect(renderSvg(m.figure)).not.toMatch(/NaN|Infinity/)
+      }
   })
 })
 
