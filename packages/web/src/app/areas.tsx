@@ -4,7 +4,7 @@
 // src/i18n/locales/{zh-CN,en}/<area>.json, its menu label under "menu" in layout.json, and one
 // entry below. Pages load on demand, so a heavy area (charts, networks) does not slow the others.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react'
-import { CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons'
+import { CalendarOutlined, DashboardOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Action, Resource } from '@cosafe/core'
 
 export interface Area {
@@ -39,5 +39,12 @@ export const AREAS: Area[] = [
     icon: <CalendarOutlined />,
     page: lazy(() => import('../pages/activities/ActivitiesPage')),
     needs: ['read', 'activity'],
+  },
+  {
+    key: 'surveys',
+    path: 'surveys',
+    icon: <FormOutlined />,
+    page: lazy(() => import('../pages/surveys/SurveysPage')),
+    needs: ['read', 'survey'],
   },
 ]
