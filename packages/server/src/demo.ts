@@ -1,6 +1,6 @@
 // Loads the demo community into an empty database, in one transaction.
 
-import { demoCommunity, type DemoData } from '@cosafe/core'
+import { DEMO_TERRITORY, demoCommunity, demoMatters, type DemoData } from '@cosafe/core'
 import type { Store } from '@cosafe/store'
 import { hashPassword } from './auth.js'
 
@@ -17,8 +17,8 @@ export async function isEmpty(store: Store): Promise<boolean> {
 }
 
 /**
- * Writes the demo community (territories, actors, responsibilities, activities, ties and one
- * account per role); returns the demo logins to print.
+ * Writes the demo community (territories, actors, responsibilities, activities, ties, the C
+ * community's safety matters and one account per role); returns the demo logins to print.
  */
 export async function loadDemo(store: Store, data: DemoData = demoCommunity()): Promise<DemoLogin[]> {
   const hashes = await Promise.all(data.accounts.map((a) => hashPassword(a.password)))
@@ -31,6 +31,9 @@ export async function loadDemo(store: Store, data: DemoData = demoCommunity()): 
       for (const { id, ...a } of c.activities) await tx.activities.create(system, c.id, a, id)
       for (const { id, ...t } of c.ties) await tx.ties.create(system, c.id, t, id)
     }
+    // half a year of safety matters in the C community (reports, 12345 orders, grid cases)
+    if (data.communities.some((c) => c.id === DEMO_TERRITORY.c))
+      for (const { matter, events } of demoMatters()) await tx.matters.create(DEMO_TERRITORY.c, matter, events)
     for (const [k, a] of data.accounts.entries()) {
       const { password: _, ...input } = a
       await tx.accounts.create(system, input, hashes[k]!)

@@ -612,17 +612,10 @@ describe('the matrix covers the API', () => {
       // a respondent's personal link is its key (surveys.test.ts)
       'GET /api/answer/{token}',
       'PUT /api/answer/{token}',
-      // public: residents report without an account, civic apps speak Open311 (matters.test.ts)
+      // public: residents report without an account (matters.test.ts; Open311 is documented by its standard)
       'GET /api/matters/catalogue',
       'POST /api/public/communities/{communityId}/reports',
       'GET /api/public/reports/{code}',
-      'GET /open311/v2/services.json',
-      'GET /open311/v2/services.xml',
-      'POST /open311/v2/requests.json',
-      'POST /open311/v2/requests.xml',
-      'GET /open311/v2/requests.json',
-      'GET /open311/v2/requests.xml',
-      'GET /open311/v2/requests/{file}',
     ]
     const all = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { buildNetwork } from '../network.js'
 import { diagnose } from '../diagnosis/evaluate.js'
 import type { Actor } from '../records.js'
+import { demoCommunity } from '../demo.js'
 import {
+  demoMatters,
   deadlineConfig,
   deadlineStatus,
   dueEscalations,
@@ -454,5 +456,40 @@ describe('ties in the network', () => {
     expect(rel('JOINT_ACTION').m).toBe(2) // undirected: both ways
     expect(rel('SUPERVISE').m).toBe(1)
     expect(buildNetwork({ actors, activities: [], ties }).used.ties).toBe(1) // collaboration only
+  })
+})
+
+describe('the demo community’s matters', () => {
+  it('are the same every time, fold from their events, and give the MEC rules and KPIs something to judge', () => {
+    const demo = demoMatters()
+    expect(demoMatters()).toEqual(demo)
+    expect(demo).toHaveLength(72)
+    for (const { matter, events } of demo) expect(foldMatter(matter.id, matter.communityId, events)).toEqual(matter)
+    const states = new Set(demo.map((x) => x.matter.state))
+    expect([...states].sort()).toEqual(['closed', 'in_progress'])
+    expect(demo.some((x) => x.matter.reopens > 0)).toBe(true)
+    expect(demo.some((x) => x.matter.handoffs > 1)).toBe(true)
+    expect(demo.some((x) => x.matter.whistles.length > 0)).toBe(true)
+    // every actor the matters name is an actor of the demo community
+    const actors = new Set(demoCommunity().communities[0]!.actors.map((a) => a.id))
+    for (const t of demo.flatMap((x) => matterTies(x.matter.id, x.events))) {
+      expect(actors.has(t.sourceId), t.sourceId).toBe(true)
+      expect(actors.has(t.targetId), t.targetId).toBe(true)
+    }
+    const now = '2026-07-01T00:00:00.000Z'
+    const k = matterKpis(
+      demo.map((x) => x.matter),
+      { now },
+    )
+    for (const key of ['response', 'resolution', 'satisfaction', 'onTime', 'reopen', 'handoffs'] as const)
+      expect(k.community[key].insufficient, key).toBe(false)
+    const d = diagnose({
+      matters: mattersForDiagnosis(demo, {
+        now,
+        cityReference: { response: 0.95, resolution: 0.9, satisfaction: 0.9 },
+      }),
+    })
+    for (const id of ['MEC-1', 'MEC-2', 'MEC-4', 'MEC-5', 'MEC-6', 'MEC-9', 'MEC-10'])
+      expect(d.findings.find((f) => f.rule === id)!.status, id).not.toBe('insufficient')
   })
 })

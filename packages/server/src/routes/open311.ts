@@ -2,7 +2,8 @@
 // and XML as the standard defines (http://wiki.open311.org/GeoReport_v2), so that existing civic
 // reporting apps can submit and follow matters. A jurisdiction is a community (its id or code);
 // internal states map onto open (being handled) and closed (done, verified, closed). Errors come
-// back as the standard's list of { code, description }.
+// back as the standard's list of { code, description }. The standard documents these routes, so
+// they stay out of cosafe's OpenAPI document (which lists /api/ only).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
@@ -156,7 +157,10 @@ export function open311Routes(
   for (const ext of ['json', 'xml'] as const) {
     app.get(
       `/open311/v2/services.${ext}`,
-      { schema: { tags, summary: `Open311 service list (${ext.toUpperCase()})`, security: [] }, config: reads },
+      {
+        schema: { hide: true, tags, summary: `Open311 service list (${ext.toUpperCase()})`, security: [] },
+        config: reads,
+      },
       handle(async (req) => {
         const q = req.query as Record<string, string>
         await jurisdiction(q.jurisdiction_id)
@@ -184,7 +188,7 @@ export function open311Routes(
       `/open311/v2/requests.${ext}`,
       {
         bodyLimit: 64 * 1024,
-        schema: { tags, summary: `Open311: submit a request (${ext.toUpperCase()})`, security: [] },
+        schema: { hide: true, tags, summary: `Open311: submit a request (${ext.toUpperCase()})`, security: [] },
         config: limit,
       },
       handle(async (req) => {
@@ -232,7 +236,12 @@ export function open311Routes(
     app.get(
       `/open311/v2/requests.${ext}`,
       {
-        schema: { tags, summary: `Open311: requests and their status (${ext.toUpperCase()})`, security: [] },
+        schema: {
+          hide: true,
+          tags,
+          summary: `Open311: requests and their status (${ext.toUpperCase()})`,
+          security: [],
+        },
         config: reads,
       },
       handle(async (req) => {
@@ -277,7 +286,7 @@ export function open311Routes(
   app.get(
     '/open311/v2/requests/:file',
     {
-      schema: { tags, summary: 'Open311: one request (requests/{id}.json or .xml)', security: [] },
+      schema: { hide: true, tags, summary: 'Open311: one request (requests/{id}.json or .xml)', security: [] },
       config: reads,
     },
     handle(async (req) => {
