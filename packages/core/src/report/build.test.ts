@@ -224,6 +224,15 @@ describe('the research report', () => {
     expect(zhm.dimensions[0]!.findings.map((f) => f.rule)).toEqual(m.dimensions[0]!.findings.map((f) => f.rule))
   })
 
+  it('refuses an unknown language or size measure, naming what it expects', () => {
+    expect(() => buildResearchReport({ lang: 'fr' as never, title: 't', graph: net, generatedAt: 't' })).toThrow(
+      'unknown report language "fr" (expected zh-CN or en)',
+    )
+    expect(() =>
+      buildResearchReport({ lang: 'en', title: 't', graph: net, sizeBy: 'size' as never, generatedAt: 't' }),
+    ).toThrow(/unknown size measure "size" \(expected degree, betweenness, closeness, eigenvector/)
+  })
+
   it('gives measures and the figure only when there is no sector attribute', () => {
     const karate = readNetwork(
       readFileSync(new URL('../../../sna/test/fixtures/data/karate/karate.csv', import.meta.url), 'utf8'),

@@ -737,6 +737,14 @@ function nameResolver(
 // ---------------------------------------------------------------------------------------------
 // builders
 
+/** Checks the options a caller may take from a command line: the language and the size measure. */
+function checkOptions(lang: string, sizeBy: string | undefined): void {
+  if (lang !== 'zh-CN' && lang !== 'en')
+    throw new RangeError(`unknown report language "${lang}" (expected zh-CN or en)`)
+  if (sizeBy !== undefined && !(SIZE_MEASURES as readonly string[]).includes(sizeBy))
+    throw new RangeError(`unknown size measure "${sizeBy}" (expected ${SIZE_MEASURES.join(', ')})`)
+}
+
 /**
  * The report of one community for one period: measures, figure, findings by dimension with
  * evidence, recommendations with the diagnosis' predicted effect, method notes.
@@ -747,6 +755,7 @@ function nameResolver(
  */
 export function buildCommunityReport(input: CommunityReportInput): ReportModel {
   const { lang, graph: g, diagnosis: d } = input
+  checkOptions(lang, input.sizeBy)
   const sizeBy = input.sizeBy ?? 'degree'
   const seed = input.seed ?? 1
   const z = lang === 'zh-CN'
@@ -840,6 +849,7 @@ export function buildCommunityReport(input: CommunityReportInput): ReportModel {
  */
 export function buildResearchReport(input: ResearchReportInput): ReportModel {
   const { lang } = input
+  checkOptions(lang, input.sizeBy)
   const sizeBy = input.sizeBy ?? 'degree'
   const seed = input.seed ?? 1
   const z = lang === 'zh-CN'
