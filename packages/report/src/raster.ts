@@ -37,8 +37,18 @@ class Canvas {
     const dx = x2 - x1
     const dy = y2 - y1
     const len2 = dx * dx + dy * dy
-    for (let y = y0; y <= ye; y++)
-      for (let x = x0; x <= xe; x++) {
+    // per row, only the pixels within reach of the line (long diagonal ties stay cheap)
+    const len = Math.sqrt(len2)
+    const reach = dy !== 0 ? ((hw + 1.5) * len) / Math.abs(dy) : Infinity
+    for (let y = y0; y <= ye; y++) {
+      let xa = x0
+      let xb = xe
+      if (reach !== Infinity) {
+        const xc = x1 + ((y + 0.5 - y1) * dx) / dy
+        xa = Math.max(x0, Math.floor(xc - reach))
+        xb = Math.min(xe, Math.ceil(xc + reach))
+      }
+      for (let x = xa; x <= xb; x++) {
         const px = x + 0.5 - x1
         const py = y + 0.5 - y1
         let t = len2 > 0 ? (px * dx + py * dy) / len2 : 0
@@ -49,6 +59,7 @@ class Canvas {
         const cov = hw + 0.5 - d
         if (cov > 0) this.blend(x, y, rgb, alpha * (cov > 1 ? 1 : cov))
       }
+    }
   }
   disc(cx: number, cy: number, r: number, rgb: readonly number[], alpha = 1): void {
     const x0 = Math.max(0, Math.floor(cx - r - 1))
