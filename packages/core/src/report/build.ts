@@ -390,7 +390,14 @@ function figure(
     edges,
     legend,
     legendTitle: z ? '部门' : 'Sector',
-    sizeNote: z ? `圆的大小：${sizeTitle}` : `Size: ${sizeTitle}`,
+    sizeNote: (() => {
+      if (!Number.isFinite(min)) return z ? `圆的大小：${sizeTitle}` : `Size: ${sizeTitle}`
+      const show = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(3))
+      const [small, large] = invert ? [max, min] : [min, max]
+      return z
+        ? `圆的大小：${sizeTitle}（最小 ${show(small)}，最大 ${show(large)}）`
+        : `Size: ${sizeTitle} (smallest ${show(small)}, largest ${show(large)})`
+    })(),
     labelled,
   }
 }
