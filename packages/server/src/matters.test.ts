@@ -259,6 +259,24 @@ describe('reopened', () => {
     expect(m.dueAt).toBe(new Date(clock.t + 24 * 3_600_000).toISOString())
     const kpis = (await call(f.app, s.staff!, 'GET', `${base}/kpis?minSample=1`)).json()
     expect(kpis.community.reopen.numerator).toBeGreaterThanOrEqual(1)
+    // a step decided on an old version is refused
+    const stale = await call(f.app, s.staff!, 'POST', `${base}/${id}/steps`, {
+      kind: 'dispatch',
+      leadId: 'pc',
+      version: m.version - 1,
+    })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.json().error.code).toBe('E_CONFLICT')
+    await stepAs('staff', id, { kind: 'dispatch', leadId: 'pc', version: m.version })
+    // per month
+    const series = (
+      await call(f.app, s.staff!, 'GET', `${base}/kpis?minSample=1&from=2026-03-01&to=2026-04-30&unit=month`)
+    ).json()
+    expect(series.series.map((x: { window: { label: string } }) => x.window.label)).toEqual(['2026-03', '2026-04'])
+    expect(series.series[0].community.reopen.numerator).toBeGreaterThanOrEqual(1)
+    expect((await call(f.app, s.staff!, 'GET', `${base}/kpis?unit=month`)).json().error.issues[0].field).toBe(
+      'querystring.from',
+    )
   })
 })
 

@@ -19,6 +19,9 @@ import {
   matterKpis,
   MatterInput,
   MatterStep,
+  PERIOD_UNITS,
+  periodWindows,
+  type PeriodUnit,
   URGENCIES,
   WHISTLE_TYPES,
   FEEDBACK_CHANNELS,
@@ -71,7 +74,14 @@ const ListQuery = z.object({
 })
 
 /** A step as sent: the step, and the actor it is recorded for (staff acting for a handler; default their own). */
-const StepBody = z.intersection(MatterStep, z.object({ actorId: Id.optional() }))
+const StepBody = z.intersection(
+  MatterStep,
+  z.object({
+    actorId: Id.optional(),
+    /** The matter's version the step was decided on: refused (409) when another step came first. */
+    version: z.number().int().min(1).optional(),
+  }),
+)
 
 /** Calendar days on the Beijing calendar as UTC bounds. */
 const dayStart = (d: string) => `${d}T00:00:00+08:00`
@@ -291,19 +301,36 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
           from: IsoDate.optional(),
           to: IsoDate.optional(),
           minSample: z.coerce.number().int().min(1).max(1000).default(DEFAULT_MIN_SAMPLE),
+          /** With from and to: the community's KPIs per month, quarter or year as well. */
+          unit: z.enum(PERIOD_UNITS as [PeriodUnit, ...PeriodUnit[]]).optional(),
         }),
       },
     },
     async (req) => {
       const { community } = await communityFor(req, store, req.params.communityId, 'read', 'matter')
       const matters = await store.matters.list(community.id)
-      return matterKpis(matters, {
-        now: now(),
-        from: req.query.from,
-        to: req.query.to,
-        minSample: req.query.minSample,
-        deadlines: ctx.deadlines,
-      })
+      const q = req.query
+      const opts = { now: now(), minSample: q.minSample, deadlines: ctx.deadlines }
+      const report = matterKpis(matters, { ...opts, from: q.from, to: q.to })
+      if (!q.unit) return report
+      if (!q.from || !q.to)
+        throw new HttpError(400, 'VALIDATION', 'querystring.from: a series per unit needs from and to', [
+          { field: 'querystring.from', reason: 'a series per unit needs from and to' },
+        ])
+      let windows
+      try {
+        windows = periodWindows(q.from, q.to, q.unit, { clip: true })
+      } catch (e) {
+        throw new HttpError(400, 'VALIDATION', (e as Error).message)
+      }
+      if (windows.length > 120) throw new HttpError(400, 'VALIDATION', 'at most 120 periods: choose a longer unit')
+      return {
+        ...report,
+        series: windows.map((w) => ({
+          window: w,
+          community: matterKpis(matters, { ...opts, from: w.from, to: w.to }).community,
+        })),
+      }
     },
   )
 
@@ -377,7 +404,7 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
     },
     async (req, reply) => {
       const { account, community } = await communityFor(req, store, req.params.communityId, 'write', 'matter')
-      const { actorId, ...body } = req.body as MatterStep & { actorId?: string }
+      const { actorId, version, ...body } = req.body as MatterStep & { actorId?: string; version?: number }
       if (body.kind === 'classify' && body.gridId) {
         const g = await store.territories.get(body.gridId)
         if (!g || g.level !== 'grid' || g.parentId !== community.id)
@@ -385,7 +412,7 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
             { field: 'body.gridId', reason: 'not a grid of this community' },
           ])
       }
-      const r = await step(ctx, community.id, req.params.id, body as MatterStep, { account, actorId })
+      const r = await step(ctx, community.id, req.params.id, body as MatterStep, { account, actorId, version })
       return reply.code(201).send({ ...withDeadline(r.matter, now(), ctx.deadlines), appended: r.events })
     },
   )

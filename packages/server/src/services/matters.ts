@@ -217,7 +217,7 @@ export async function step(
   communityId: string,
   id: string,
   input: MatterStep | { kind: 'escalation'; level: EscalationLevel },
-  who: { account: Account | null; actorId?: string | null },
+  who: { account: Account | null; actorId?: string | null; version?: number },
   extraNotices: (m: Matter) => NewNotification[] = () => [],
 ): Promise<{ matter: Matter; events: MatterEvent[] }> {
   const account = who.account
@@ -246,6 +246,13 @@ export async function step(
   for (let attempt = 0; ; attempt++) {
     const m = await ctx.store.matters.get(communityId, id)
     if (!m) throw new HttpError(404, 'NOT_FOUND', `no matter "${id}" in this community`)
+    if (who.version !== undefined && who.version !== m.version)
+      throw new HttpError(
+        409,
+        'E_CONFLICT',
+        `the matter is at version ${m.version}, not ${who.version}: another step came first (reload it)`,
+        [{ field: 'body.version', reason: `the matter is at version ${m.version}` }],
+      )
     let r
     try {
       r = takeStep(m, input, { at: ctx.now().toISOString(), accountId: account?.id ?? null, actorId }, ctx.deadlines)
