@@ -409,9 +409,17 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'damaged_facility',
       lat: 39.95,
       long: 116.41,
-      media_url: 'https://example.org/p.jpg',
       requested_datetime: nowIso(),
+      // what residents typed, their contact and photo are not published
+      description: null,
+      media_url: null,
     })
+    expect((await f.store.matters.get('c1', id))!.photo).toBe('https://example.org/p.jpg')
+    // matters from grid workers, actors or 12345 are not Open311's to show
+    const internal = await create()
+    expect(
+      (await call(f.app, null, 'GET', `/open311/v2/requests/${internal}.json?jurisdiction_id=c1`)).statusCode,
+    ).toBe(404)
     await stepAs('staff', id, { kind: 'dispatch', leadId: 'pc' })
     await stepAs('rep', id, { kind: 'accept' })
     await stepAs('rep', id, { kind: 'done', resolved: true })

@@ -374,6 +374,8 @@ export function applyEvent(m: Matter, e: MatterEvent, cfg: DeadlineConfig = DEFA
       setState(n, 'closed')
       n.closedAt = e.at
       n.everClosed = true
+      // co-handlers still at work are released: the matter leaves their boards
+      for (const h of n.handlers) if (['assigned', 'accepted', 'in_progress'].includes(h.status)) h.status = 'released'
       break
     }
     case 'reopen': {

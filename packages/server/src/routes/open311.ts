@@ -2,7 +2,9 @@
 // and XML as the standard defines (http://wiki.open311.org/GeoReport_v2), so that existing civic
 // reporting apps can submit and follow matters. A jurisdiction is a community (its id or code);
 // internal states map onto open (being handled) and closed (done, verified, closed). Errors come
-// back as the standard's list of { code, description }. The standard documents these routes, so
+// back as the standard's list of { code, description }. Only matters that came in through the
+// public channels (the form, Open311) are shown, without their description, contact or photo:
+// what a resident typed may name people and homes. The standard documents these routes, so
 // they stay out of cosafe's OpenAPI document (which lists /api/ only).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -77,7 +79,7 @@ function requestRow(m: Matter, names: Map<string, string>, l: Locale, lastNote: 
     status_notes: lastNote,
     service_name: named(MATTER_CATEGORIES[m.category], l),
     service_code: m.category,
-    description: m.description,
+    description: null,
     agency_responsible: lead ? (names.get(lead.actorId) ?? lead.actorId) : null,
     service_notice: null,
     requested_datetime: m.receivedAt,
@@ -88,7 +90,7 @@ function requestRow(m: Matter, names: Map<string, string>, l: Locale, lastNote: 
     zipcode: null,
     lat: m.location.point?.lat ?? null,
     long: m.location.point?.lon ?? null,
-    media_url: m.photo && /^https?:/.test(m.photo) ? m.photo : null,
+    media_url: null,
   }
 }
 
@@ -256,7 +258,7 @@ export function open311Routes(
         if (ids?.length) {
           if (ids.length > 100) fail(400, 'at most 100 service_request_id values at once')
           matters = (await Promise.all(ids.map((id) => store.matters.get(community.id, id)))).filter(
-            (m): m is Matter => m !== undefined,
+            (m): m is Matter => m?.source === 'resident',
           )
         } else {
           const end = q.end_date ? Date.parse(q.end_date) : ctx.now().getTime()
@@ -265,7 +267,7 @@ export function open311Routes(
           if (end < start) fail(400, 'end_date is before start_date')
           matters = await store.matters.list(
             community.id,
-            { from: new Date(start).toISOString(), to: new Date(end).toISOString() },
+            { from: new Date(start).toISOString(), to: new Date(end).toISOString(), source: 'resident' },
             { limit: 1000 },
           )
           if (q.service_code) {
@@ -296,7 +298,7 @@ export function open311Routes(
       const q = req.query as Record<string, string>
       const community = await jurisdiction(q.jurisdiction_id)
       const matter = await store.matters.get(community.id, m![1]!)
-      if (!matter) fail(404, `no service request "${m![1]}"`)
+      if (matter?.source !== 'resident') fail(404, `no service request "${m![1]}"`)
       return { root: 'service_requests', item: 'request', rows: await rowsOf(community.id, [matter!], localeOf(q)) }
     }),
   )
