@@ -335,6 +335,8 @@ describe('the resident form', () => {
     const track = (await call(f.app, null, 'GET', `/api/public/reports/${trackingCode}`)).json()
     expect(track).toMatchObject({ id, state: 'received' })
     const stored = await get(id)
+    // an actor's representative sees the reporter's contact only once their actor handles the matter
+    expect((await call(f.app, s.rep!, 'GET', `${base}/${id}`)).json().reporter).toBeNull()
     expect(stored).toMatchObject({
       source: 'resident',
       reporter: { phone: '13800000000' },
@@ -346,6 +348,9 @@ describe('the resident form', () => {
     expect((await call(f.app, s.researcher!, 'GET', `${base}/${id}/photo`)).statusCode).toBe(403)
     // the reporter follows the steps on the tracking page
     await stepAs('staff', id, { kind: 'dispatch', leadId: 'pc' })
+    const handled = (await call(f.app, s.rep!, 'GET', `${base}/${id}`)).json()
+    expect(handled.reporter.phone).toBe('13800000000')
+    expect(handled.events[0].input.reporter.phone).toBe('13800000000')
     const page = await call(f.app, null, 'GET', `/report/track/${trackingCode}?lang=en`)
     expect(page.body).toContain('Your report has been passed to a handler.')
     expect((await call(f.app, null, 'GET', '/report/track/not-a-code-at-all-x')).statusCode).toBe(404)

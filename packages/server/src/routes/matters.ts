@@ -386,7 +386,7 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
       const events = await store.matters.events(community.id, m.id)
       return {
         ...withDeadline(viewMatter(account, m), now(), ctx.deadlines),
-        events: events.map((e) => viewEvent(account, e)),
+        events: events.map((e) => viewEvent(account, e, m)),
       }
     },
   )

@@ -351,8 +351,14 @@ export function withDeadline(m: Matter, now: string, cfg: DeadlineConfig = DEFAU
   return { ...m, deadline: deadlineStatus(m, now, cfg), open: isOpen(m) }
 }
 
-/** What a researcher sees: no reporter contact, no description text beyond the category, no accounts. */
+/**
+ * What an account sees of a matter: researchers no reporter contact, no description beyond the
+ * category, no address; actor representatives the reporter's contact only on matters their actor
+ * handles or handled.
+ */
 export function viewMatter(account: Account | null, m: Matter): Matter {
+  if (account?.role === 'actor' && m.reporter && !m.handlers.some((h) => h.actorId === account.actorId))
+    return { ...m, reporter: null }
   if (account?.role !== 'researcher') return m
   return {
     ...m,
@@ -362,7 +368,9 @@ export function viewMatter(account: Account | null, m: Matter): Matter {
   }
 }
 
-export function viewEvent(account: Account | null, e: MatterEvent): MatterEvent {
+export function viewEvent(account: Account | null, e: MatterEvent, m?: Matter): MatterEvent {
+  if (account?.role === 'actor' && e.kind === 'receive' && m && viewMatter(account, m).reporter === null)
+    return { ...e, input: { ...e.input, reporter: null } }
   if (account?.role !== 'researcher') return e
   const x = { ...e, accountId: null } as MatterEvent
   if (x.kind === 'receive')
