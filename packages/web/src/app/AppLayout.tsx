@@ -7,18 +7,21 @@ import { useTranslation } from 'react-i18next'
 import { useTerm } from '../i18n/vocabulary'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { AREAS } from './areas'
+import type { CommunitySummary } from '../api/types'
 import { useSession } from './session'
 
 const { Header, Sider, Content } = Layout
 
 export function AppLayout() {
-  const { t } = useTranslation('layout')
+  const { t, i18n } = useTranslation('layout')
   const term = useTerm()
   const session = useSession()
   const location = useLocation()
   const navigate = useNavigate()
   const [collapsed, setCollapsed] = useState(false)
   const { token } = theme.useToken()
+  /** 东城区 / X 街道 / C 社区 in Chinese; the community's English name otherwise (the path is kept in Chinese only). */
+  const communityLabel = (c: CommunitySummary) => (i18n.language === 'zh-CN' ? c.path.join(' / ') : c.nameEn)
 
   if (session.loading)
     return (
@@ -63,7 +66,7 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        width={208}
+        width={232}
         theme="light"
         style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
       >
@@ -91,10 +94,10 @@ export function AppLayout() {
                 onChange={(id) => session.setCommunityId(id)}
                 style={{ minWidth: 220 }}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={communities.map((c) => ({ value: c.id, label: c.path.join(' / ') }))}
+                options={communities.map((c) => ({ value: c.id, label: communityLabel(c) }))}
               />
             ) : community ? (
-              <Typography.Text strong>{community.path.join(' / ')}</Typography.Text>
+              <Typography.Text strong>{communityLabel(community)}</Typography.Text>
             ) : null}
           </Space>
           <Space size="middle">

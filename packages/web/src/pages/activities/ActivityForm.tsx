@@ -186,7 +186,11 @@ export function ActivityForm({
         </Col>
         <Col span={8}>
           <Form.Item name="kind" label={t('fields.kind')} rules={[{ required: true, message: t('form.kindRequired') }]}>
-            <Select id="activity-kind" options={termOptions(ACTIVITY_KINDS)} />
+            <Select
+              id="activity-kind"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={termOptions(ACTIVITY_KINDS)}
+            />
           </Form.Item>
         </Col>
       </Row>

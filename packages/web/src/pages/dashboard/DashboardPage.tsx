@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { useActorName, useTerm } from '../../i18n/vocabulary'
 import { useAllActors, useAnalysis, useCommunityDetail, type AnalysisResult } from './api'
+import { Attention } from './Attention'
+import { Trend } from './Trend'
 
 const pct = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x * 100)}%`)
 
@@ -115,6 +117,7 @@ export default function DashboardPage() {
   const canNetwork = may('read', 'network')
   const hasRecords = (detail.data?.counts.activities ?? 0) + (detail.data?.counts.ties ?? 0) > 0
   const analysis = useAnalysis(community.id, canNetwork && hasRecords)
+  const actors = useAllActors(community.id, may('read', 'actor'))
   const name = term({ zh: community.nameZh, en: community.nameEn })
 
   if (detail.isPending) return <Spin />
@@ -184,7 +187,13 @@ export default function DashboardPage() {
           <Indicators a={analysis.data} />
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={12}>
+              <Attention communityId={community.id} analysis={analysis.data} actors={actors.data?.items ?? []} />
+            </Col>
+            <Col xs={24} xl={12}>
               <Brokers a={analysis.data} communityId={community.id} />
+            </Col>
+            <Col xs={24}>
+              <Trend communityId={community.id} />
             </Col>
           </Row>
         </>

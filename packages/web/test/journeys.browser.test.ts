@@ -1,0 +1,172 @@
+// The web app's journeys in headless Chromium against the real server on a fresh SQLite database with the demo:
+// sign in, switch language, add an actor, log an activity. Screenshots go to artifacts/web-<journey>.png.
+//
+// Needs /usr/bin/chromium (`.ci/run` installs it): without it the tests are skipped locally and
+// fail under CI=true. Builds the web app first when packages/web/dist is missing.
+
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoCommunity } from '@cosafe/core'
+import { startServer, type Running } from '@cosafe/server'
+import { openStore } from '@cosafe/store'
+
+const CHROMIUM = '/usr/bin/chromium'
+const WEB = fileURLToPath(new URL('../', import.meta.url))
+const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
+const available = existsSync(CHROMIUM)
+if (!available && process.env.CI === 'true')
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
+
+const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
+const COMMUNITY = demoCommunity().communities[0]!.id
+
+let running: Running
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let base: string
+const errors: string[] = []
+
+async function shot(journey: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: join(ARTIFACTS, `web-${journey}.png`), fullPage: true })
+}
+
+/** Picks options of an Ant Design Select by typing into it (the keyboard path a user without a mouse takes). */
+async function choose(selector: string, ...texts: string[]): Promise<void> {
+  await page.click(selector)
+  for (const text of texts) {
+    await page.fill(selector, text)
+    await page.waitForSelector(`.ant-select-dropdown:visible .ant-select-item-option-active`)
+    await page.keyboard.press('Enter')
+  }
+  await page.keyboard.press('Escape')
+}
+
+beforeAll(async () => {
+  if (!available) return
+  if (!existsSync(join(WEB, 'dist', 'index.html')))
+    execFileSync(process.execPath, [join(WEB, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: WEB,
+      stdio: 'inherit',
+    })
+  const dir = mkdtempSync(join(tmpdir(), 'cosafe-web-e2e-'))
+  const store = await openStore({ file: join(dir, 'e2e.db') })
+  running = await startServer({ port: 0, host: '127.0.0.1', store, demo: true })
+  base = running.url
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+}, 240_000)
+
+afterAll(async () => {
+  if (!available) return
+  await browser?.close()
+  await running?.close()
+})
+
+describe.skipIf(!available).sequential('web app journeys', () => {
+  it('signs in (with the demo hint) and lands on the dashboard', async () => {
+    await page.goto(`${base}/actors`)
+    // not signed in: sent to the sign-in page, which offers the demo logins
+    await page.waitForURL(/\/signin\?next=%2Factors/)
+    await page.waitForSelector('text=演示社区')
+    // a wrong password is refused with a message
+    await page.fill('#username', staff.username)
+    await page.fill('#password', 'not the password')
+    await page.click('#signin')
+    await page.waitForSelector('[role=alert] >> text=用户名或密码错误')
+    await shot('signin')
+    await page.fill('#password', staff.password)
+    await page.click('#signin')
+    // back where the user wanted to go
+    await page.waitForURL(/\/actors$/)
+    await page.click('.ant-menu >> text=工作台')
+    await page.waitForSelector('text=网络密度')
+    expect(await page.textContent('h1')).toContain('C 社区')
+    await shot('dashboard')
+  })
+
+  it('switches the language everywhere and remembers it', async () => {
+    expect(await page.textContent('.ant-menu')).toContain('工作台')
+    await page.click('.language-switch >> text=English')
+    await page.waitForSelector('.ant-menu >> text=Dashboard')
+    await page.waitForSelector('text=Density')
+    expect(await page.textContent('h1')).toContain('C Community at a glance')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.reload()
+    await page.waitForSelector('.ant-menu >> text=Actors & responsibilities')
+    await page.waitForSelector('text=Who holds the network together')
+    await shot('language')
+  })
+
+  it('adds an actor, checked as it is typed', async () => {
+    await page.click('.ant-menu >> text=Actors & responsibilities')
+    await page.waitForSelector('#add-actor')
+    await page.click('#add-actor')
+    await page.waitForSelector('#actor-form')
+    await choose('#actor-type', 'social organisation')
+    // an identity card number in the name is refused while typing
+    await page.fill('#actor-name', '志愿者 110101199003071234')
+    await page.waitForSelector('text=Must not contain an identity card number')
+    await page.fill('#actor-name', '晨光社区服务中心')
+    await page.fill('#actor-name-en', 'Morning Light Community Service Centre')
+    await page.fill('#actor-phone', 'call us')
+    await page.waitForSelector('text=Enter a phone number')
+    await page.fill('#actor-phone', '010-6512 3456')
+    await page.click('#actor-save')
+    await page.waitForSelector('.ant-drawer', { state: 'hidden' })
+    await page.fill('input[aria-label="Search by name"]', 'Morning Light')
+    await page.waitForSelector('td >> text=Morning Light Community Service Centre')
+    await shot('actor')
+    const actors = await running.store.actors.list(COMMUNITY, { limit: 1000 })
+    const added = actors.find((a) => a.nameEn === 'Morning Light Community Service Centre')
+    expect(added).toMatchObject({ type: 'social_organisation', sector: 'S', name: '晨光社区服务中心' })
+    expect(added!.contact?.phone).toBe('010-6512 3456')
+  })
+
+  it('logs an activity: who took part, domain, phase', async () => {
+    await page.click('.ant-menu >> text=Activities')
+    await page.waitForSelector('#add-activity')
+    await page.click('#add-activity')
+    await page.waitForSelector('#activity-form')
+    await page.fill('#activity-title', 'Fire-safety walk with the new service centre')
+    await choose('#activity-kind', 'inspection')
+    await choose('#activity-domains', 'fire safety')
+    await page.click('#activity-form >> text=respond')
+    await choose('#activity-convener', "Residents' Committee")
+    await choose('#activity-attended', 'Morning Light', 'Fire Rescue')
+    await page.click('#activity-save')
+    // saved: the drawer shows the activity's card
+    await page.waitForSelector('.ant-drawer-title >> text=Fire-safety walk with the new service centre')
+    await shot('activity')
+    const activities = await running.store.activities.list(COMMUNITY, { limit: 10_000 })
+    const logged = activities.find((a) => a.title === 'Fire-safety walk with the new service centre')!
+    const actors = await running.store.actors.list(COMMUNITY, { limit: 1000 })
+    const idOf = (en: string) => actors.find((a) => a.nameEn?.includes(en))!.id
+    expect(logged).toMatchObject({ kind: 'inspection', domains: ['FIRE'], phase: 'RESPOND' })
+    expect(logged.convenerId).toBe(idOf("Residents' Committee"))
+    expect([...logged.attendedIds].sort()).toEqual([idOf('Morning Light'), idOf('Fire Rescue')].sort())
+    // the calendar shows it on its day
+    await page.keyboard.press('Escape')
+    await page.click('.ant-tabs-tab >> text=Calendar')
+    await page.waitForSelector('.calendar-events >> text=Fire-safety walk')
+    expect(errors).toEqual([])
+  })
+})
