@@ -140,6 +140,13 @@ describe('the community report model', () => {
     expect(str3.actors[0]).toBe("C Community Residents' Committee")
     expect(str3.ties.length).toBeGreaterThan(0)
     expect(str3.source.length).toBeGreaterThan(10)
+    // evidence values are named in the language
+    const zhStr3 = zh.dimensions.find((d) => d.dimension === 'structure')!.findings.find((f) => f.rule === 'STR-3')!
+    expect(zhStr3.values.map((v) => v.label)).toContain('约束比（中介者 ÷ 中位数）')
+    expect(zhStr3.checks.map((c) => c.measure)).toContain('约束比（中介者 ÷ 中位数）')
+    for (const d of zh.dimensions)
+      for (const f of d.findings)
+        for (const v of f.values) expect(v.label, `${f.rule} ${v.key}`).not.toMatch(/^[A-Z][a-z]+( [A-Z][a-z]+)+$/)
     const con1 = zh.dimensions[0]!.findings.find((f) => f.rule === 'CON-1')!
     expect(con1.status).toBe('insufficient-data')
     expect(con1.statusText).toBe('数据不足')

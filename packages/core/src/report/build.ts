@@ -18,7 +18,15 @@ import {
   type NodeMeasure,
 } from '@cosafe/sna'
 import { buildNetwork, type CommunityRecords } from '../network.js'
-import { SAFETY_DOMAINS, SECTOR_CODES, SECTORS, RELATION_TYPES, type Sector, type Term } from '../vocabulary.js'
+import {
+  ACTOR_TYPES,
+  SAFETY_DOMAINS,
+  SECTOR_CODES,
+  SECTORS,
+  RELATION_TYPES,
+  type Sector,
+  type Term,
+} from '../vocabulary.js'
 import { sectorCode, undirectedUnion, type ActorRef } from '../diagnosis/context.js'
 import { diagnose, type Diagnosis, type Finding } from '../diagnosis/evaluate.js'
 import type { Recommendation } from '../diagnosis/recommend.js'
@@ -47,6 +55,7 @@ import {
   bandIn,
   BASIS,
   EFFECT_TITLES,
+  EVIDENCE_LABELS,
   EXTRA_MEASURES,
   FINDING_COLUMNS,
   KEY_FIGURES,
@@ -461,6 +470,16 @@ function recommendation(
 
 function valueLabel(key: string, f: Finding, lang: ReportLang): string {
   if (key === 'value') return pick(f.indicator, lang)
+  const known = EVIDENCE_LABELS[key]
+  if (known) return pick(known, lang)
+  const dens = /^density\.(\w+)$/.exec(key)
+  if (dens) {
+    const rel = RELATION_TYPES[dens[1] as keyof typeof RELATION_TYPES]
+    const r = rel ? pick(rel, lang) : dens[1]!
+    return lang === 'zh-CN' ? `密度（${r}）` : `Density (${r})`
+  }
+  const type = ACTOR_TYPES[key as keyof typeof ACTOR_TYPES]
+  if (type) return cap(pick(type, lang))
   const d = SAFETY_DOMAINS[key as keyof typeof SAFETY_DOMAINS]
   if (d) return pick(d, lang)
   const s = SECTORS[key as Sector]
