@@ -1,5 +1,5 @@
 // The web app's journeys in headless Chromium against the real server on a fresh SQLite database with the demo:
-// sign in, switch language, add an actor, log an activity. Screenshots go to artifacts/web-<journey>.png.
+// sign in, switch language (and move by keyboard), add an actor, log an activity, design and open a survey. Screenshots go to artifacts/web-<journey>.png.
 //
 // Needs /usr/bin/chromium (`.ci/run` installs it): without it the tests are skipped locally and
 // fail under CI=true. Builds the web app first when packages/web/dist is missing.
@@ -114,6 +114,11 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await page.waitForSelector('.ant-menu >> text=Actors & responsibilities')
     await page.waitForSelector('text=Who holds the network together')
     await shot('language')
+    // keyboard: the first Tab reaches the skip link, which moves focus to the page's content
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
   })
 
   it('adds an actor, checked as it is typed', async () => {
@@ -167,6 +172,41 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await page.keyboard.press('Escape')
     await page.click('.ant-tabs-tab >> text=Calendar')
     await page.waitForSelector('.calendar-events >> text=Fire-safety walk')
+  })
+
+  it('designs a survey, opens it and hands out a personal link that opens on a phone', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
+    await page.click('.ant-menu >> text=Surveys')
+    await page.waitForSelector('#add-survey')
+    await page.click('#add-survey')
+    await page.waitForSelector('#survey-form')
+    await page.fill('#survey-title', 'Collaboration survey, winter 2026')
+    await page.click('#survey-save')
+    // the links are shown once; copy the first one
+    await page.waitForSelector('.ant-modal >> text=Personal links')
+    const first = (await page.textContent('.ant-modal .survey-link'))!
+    expect(first).toMatch(new RegExp(`^${base}/s/[A-Za-z0-9_-]{20,}$`))
+    await page.click('.ant-modal button[aria-label^="Copy the link of"] >> nth=0')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first)
+    await shot('survey-links')
+    await page.click('.ant-modal-footer >> text=Close')
+    // the survey's page: a draft until opened
+    await page.waitForSelector('#survey-open')
+    await page.click('#survey-open')
+    await page.waitForSelector('text=The survey is open')
+    await page.waitForSelector('.ant-tag >> text=Open')
+    const surveys = await running.store.surveys.list(COMMUNITY)
+    const created = surveys.find((x) => x.title === 'Collaboration survey, winter 2026')!
+    expect(created.status).toBe('open')
+    expect(created.relations).toEqual(['INFO', 'JOINT_ACTION'])
+    await shot('survey')
+    // the respondent's link opens the answer page on a phone
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' })
+    const answer = await phone.newPage()
+    await answer.goto(first)
+    await answer.waitForSelector('#title')
+    expect(await answer.textContent('#title')).toBe('Collaboration survey, winter 2026')
+    await phone.close()
     expect(errors).toEqual([])
   })
 })
