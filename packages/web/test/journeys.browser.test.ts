@@ -135,6 +135,28 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await page.fill('#actor-phone', 'call us')
     await page.waitForSelector('text=Enter a phone number')
     await page.fill('#actor-phone', '010-6512 3456')
+    await page.fill('#actor-org-code', 'MLC-01')
+    // a field error the server finds lands under its field (the answer is staged once, then the real server answers)
+    await page.route(
+      '**/api/communities/*/actors',
+      (route) =>
+        void route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: {
+              status: 409,
+              code: 'E_CONFLICT',
+              message: 'orgCode MLC-01 is used by another actor',
+              issues: [{ field: 'body.orgCode', reason: 'used by another actor of this community' }],
+            },
+          }),
+        }),
+      { times: 1 },
+    )
+    await page.click('#actor-save')
+    await page.waitForSelector('#actor-form >> text=used by another actor of this community')
+    await page.fill('#actor-org-code', 'MLC-02')
     await page.click('#actor-save')
     await page.waitForSelector('.ant-drawer', { state: 'hidden' })
     await page.fill('input[aria-label="Search by name"]', 'Morning Light')
@@ -144,6 +166,30 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     const added = actors.find((a) => a.nameEn === 'Morning Light Community Service Centre')
     expect(added).toMatchObject({ type: 'social_organisation', sector: 'S', name: '晨光社区服务中心' })
     expect(added!.contact?.phone).toBe('010-6512 3456')
+    expect(added!.orgCode).toBe('MLC-02')
+    // the responsibility matrix is edited from the keyboard: the new actor co-leads fire safety
+    await page.click('.ant-tabs-tab >> text=Responsibility matrix')
+    await page.click('input[aria-label="Actors shown"]')
+    await page.click('.ant-select-dropdown:visible >> text=All actors')
+    const cell = `button[aria-label="Morning Light Community Service Centre, fire safety: No responsibility"]`
+    await page.waitForSelector(cell)
+    await page.focus(cell)
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('.ant-select-dropdown:visible >> text=co-responsible')
+    // no responsibility is chosen now; lead, co-responsible, support come first: up to co-responsible
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector(
+      `button[aria-label="Morning Light Community Service Centre, fire safety: co-responsible"]`,
+    )
+    // focus is back on the cell
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toMatch(/\|FIRE$/)
+    const duties = await running.store.responsibilities.list(COMMUNITY, { limit: 1000 })
+    expect(duties.filter((r) => r.actorId === added!.id)).toMatchObject([
+      { domain: 'FIRE', role: 'co', source: 'duty_list' },
+    ])
+    await shot('matrix')
   })
 
   it('logs an activity: who took part, domain, phase', async () => {

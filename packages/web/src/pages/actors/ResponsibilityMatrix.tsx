@@ -1,6 +1,6 @@
 // The duty lists as a grid: safety domains across, actors down; each cell says who leads, shares or supports.
 import { useMemo, useState } from 'react'
-import { App, Dropdown, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { App, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import {
@@ -42,6 +42,13 @@ export function ResponsibilityMatrix({ communityId }: { communityId: string }) {
   const [sector, setSector] = useState<Sector | undefined>()
   const [onlyWithDuties, setOnlyWithDuties] = useState<'all' | 'assigned'>('assigned')
   const canWrite = may('write', 'responsibility')
+  /** The cell being edited: a Select opens there (arrow keys and Enter, or the mouse); the others are buttons. */
+  const [editing, setEditing] = useState<string | null>(null)
+  const stopEditing = (key: string) => {
+    setEditing(null)
+    // back to the cell's button, so keyboard users keep their place in the grid
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`button[data-cell="${key}"]`)?.focus())
+  }
   const today = dayjs().format('YYYY-MM-DD')
 
   const byCell = useMemo(() => {
@@ -116,24 +123,41 @@ export function ResponsibilityMatrix({ communityId }: { communityId: string }) {
           <span aria-label={describe}>{mark}</span>
         </Tooltip>
       )
+    const key = `${actor.id}|${domain}`
+    if (editing === key)
+      return (
+        <Select<ResponsibilityRole | 'none'>
+          autoFocus
+          defaultOpen
+          size="small"
+          aria-label={describe}
+          value={role ?? 'none'}
+          style={{ width: 48 }}
+          popupMatchSelectWidth={false}
+          options={[
+            ...ROLE_ORDER.map((r) => ({ value: r, label: term(RESPONSIBILITY_ROLES[r]) })),
+            { value: 'none' as const, label: t('matrix.none') },
+          ]}
+          onChange={(v) => {
+            stopEditing(key)
+            if (v !== (role ?? 'none')) void change(actor, domain, v)
+          }}
+          onOpenChange={(open) => {
+            if (!open) stopEditing(key)
+          }}
+        />
+      )
     return (
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          selectable: true,
-          selectedKeys: [role ?? 'none'],
-          items: [
-            ...ROLE_ORDER.map((r) => ({ key: r, label: term(RESPONSIBILITY_ROLES[r]) })),
-            { type: 'divider' as const },
-            { key: 'none', label: t('matrix.none') },
-          ],
-          onClick: ({ key }) => void change(actor, domain, key as ResponsibilityRole | 'none'),
-        }}
+      <button
+        type="button"
+        className="duty-button"
+        data-cell={key}
+        aria-label={describe}
+        title={now?.note ?? undefined}
+        onClick={() => setEditing(key)}
       >
-        <button type="button" className="duty-button" aria-label={describe} title={now?.note ?? undefined}>
-          {mark}
-        </button>
-      </Dropdown>
+        {mark}
+      </button>
     )
   }
 
