@@ -47,6 +47,8 @@ async function serve(options: OpenStoreOptions): Promise<void> {
   // a backlog for 1,000 connections opened at once (Node's default, 511, makes the rest retry their SYN after 1–3 s)
   const url = await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 })
   process.send!({ url })
+  // the parent gone (finished or failed): stop
+  process.on('disconnect', () => process.exit(0))
   process.on('message', async (m) => {
     if (m === 'close') {
       await app.close()
@@ -200,4 +202,7 @@ async function main(): Promise<void> {
   )
 }
 
-await main()
+await main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1) // the server child ends when its IPC channel closes
+})

@@ -196,7 +196,7 @@ export function matterRepository(run: Runner): MatterRepository {
           .insertInto('matter_events')
           .values(events.map((e) => eventRow(communityId, matter.id, e, at)))
           .execute()
-        await writeHandlers(db, communityId, matter, at)
+        if (matter.handlers.length) await writeHandlers(db, communityId, matter, at)
         if (opts.notices?.length) await insertNotices(db, communityId, opts.notices, utc(matter.updatedAt)!)
         return matter
       }, onViolation(communityId)),

@@ -185,10 +185,7 @@ export async function intake(
   stamp: Omit<EventStamp, 'at'>,
   opts: IntakeOptions = {},
 ): Promise<{ matter: Matter; duplicate: boolean }> {
-  if (opts.clientKey) {
-    const seen = await ctx.store.matters.byClientKey(communityId, opts.clientKey)
-    if (seen) return { matter: seen, duplicate: true }
-  }
+  // a key seen before is found by the unique index (one write, no read first)
   const id = randomUUID()
   const r = receiveMatter(id, communityId, input, { ...stamp, at: opts.at ?? ctx.now().toISOString() }, ctx.deadlines)
   try {
@@ -198,8 +195,9 @@ export async function intake(
       photo: opts.photo ?? null,
     })
   } catch (e) {
-    // the same key sent twice at once: the other request stored it
-    if (e instanceof StoreError && e.code === 'E_DUPLICATE' && e.field === 'clientKey' && opts.clientKey) {
+    // the same key sent again, or twice at once: the first request stored it
+    // (the database may name the tracking hash, which the key determines, rather than the key)
+    if (e instanceof StoreError && e.code === 'E_DUPLICATE' && opts.clientKey) {
       const seen = await ctx.store.matters.byClientKey(communityId, opts.clientKey)
       if (seen) return { matter: seen, duplicate: true }
     }
