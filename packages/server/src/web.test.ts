@@ -65,6 +65,7 @@ describe('the built web app', () => {
     expect(api.statusCode).toBe(404)
     expect(api.json().error.code).toBe('NOT_FOUND')
     expect((await get(app, '/s/no/such/link')).statusCode).toBe(404)
+    expect((await get(app, '/open311/v2/nothing/here')).statusCode).toBe(404)
     // writes to page paths are not pages
     expect((await app.inject({ method: 'POST', url: '/actors' })).statusCode).toBe(404)
   })

@@ -1,8 +1,8 @@
 // The web app (packages/web/dist) at `/`, with its routes falling back to index.html, and the demo's sign-in hint.
 //
 // Hashed assets (/assets/*) are cached for a year; index.html is revalidated on every visit so a
-// new build is picked up at once. API (/api/…) and survey-link (/s/…) paths never fall back to
-// the app: an unknown one is a 404 like any other. Without a build, `/` says how to make one.
+// new build is picked up at once. The server's own paths (/api/…, survey links /s/…, residents'
+// /report/… pages, /open311/…) never fall back to the app: an unknown one is a 404 like any other. Without a build, `/` says how to make one.
 
 import { existsSync, statSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
@@ -27,6 +27,9 @@ const NOT_BUILT = `<!doctype html>
 <p>The API and its documentation are available: <a href="/api/docs">/api/docs</a>.</p>
 </body></html>
 `
+
+/** Paths served by the server itself (API, survey links, residents' report pages, Open311): never the app. */
+const NOT_THE_APP = ['/api/', '/s/', '/report/', '/open311/']
 
 export interface DemoHint {
   demo: boolean
@@ -75,7 +78,7 @@ export async function webRoutes(app: FastifyInstance, store: Store, dist: string
 
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const path = req.url.split('?')[0]!
-    if (path === '/api' || path.startsWith('/api/') || path.startsWith('/s/')) throw notFound(`no route GET ${path}`)
+    if (path === '/api' || NOT_THE_APP.some((prefix) => path.startsWith(prefix))) throw notFound(`no route GET ${path}`)
     if (!built) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(NOT_BUILT)
     let file: string
     try {
