@@ -165,6 +165,63 @@ describe('a normal life-cycle over HTTP', () => {
   })
 })
 
+describe('steps taken at once', () => {
+  it('all land, one after the other, when each is acknowledged (conflicts are retried)', async () => {
+    const id = await create()
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        call(f.app, s.staff!, 'POST', `${base}/${id}/steps`, {
+          kind: 'feedback',
+          channel: 'phone',
+          message: `回电 ${k}`,
+        }),
+      ),
+    )
+    expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(201))
+    const m = await get(id)
+    const told = m.events
+      .filter((e: { kind: string }) => e.kind === 'feedback')
+      .map((e: { message: string }) => e.message)
+    expect(told.sort()).toEqual(Array.from({ length: 20 }, (_, k) => `回电 ${k}`).sort())
+    expect(m.events.map((e: { seq: number }) => e.seq)).toEqual(m.events.map((_: unknown, i: number) => i + 1))
+    expect(m.feedbacks).toBe(20)
+  })
+})
+
+describe('the notifier', () => {
+  it('is handed every inbox notice and every update for a reporter who left a phone, after the step is stored', async () => {
+    const sent: string[] = []
+    const g = await fixture({
+      clock: () => new Date(clock.t),
+      matterNotifier: {
+        reporter: async (m) => void sent.push(`reporter ${m.to.phone} ${m.text.en}`),
+        actor: async (m) => {
+          sent.push(`actor ${m.actorId} ${m.kind}`)
+          throw new Error('SMS gateway down') // a failed delivery does not undo the step
+        },
+      },
+    })
+    try {
+      const r = await call(g.app, null, 'POST', '/api/public/communities/c1/reports', {
+        category: 'theft',
+        description: '车棚里的电动车被盗',
+        address: '6号楼车棚',
+        phone: '13900000000',
+      })
+      const staff = await login(g.app, 'staff')
+      const step = await call(g.app, staff, 'POST', `/api/communities/c1/matters/${r.json().id}/steps`, {
+        kind: 'dispatch',
+        leadId: 'ps',
+      })
+      expect(step.statusCode).toBe(201)
+      expect(sent).toEqual(['actor ps assigned', 'reporter 13900000000 Your report has been passed to a handler.'])
+      expect((await g.store.notifications.list('c1', 'ps')).map((n) => n.kind)).toEqual(['assigned'])
+    } finally {
+      await g.close()
+    }
+  })
+})
+
 describe('returned and re-dispatched', () => {
   it('keeps the reason, tells the dispatcher, counts the hand-off', async () => {
     const id = await create()

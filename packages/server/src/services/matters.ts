@@ -206,9 +206,20 @@ export async function intake(
   return { matter: r.matter, duplicate: false }
 }
 
+/** Steps on one matter in this process run one at a time (another process's are caught by the version). */
+const queues = new Map<string, Promise<unknown>>()
+function serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve()
+  const result = before.then(fn, fn)
+  const tail = result.catch(() => undefined)
+  queues.set(key, tail)
+  void tail.then(() => queues.get(key) === tail && queues.delete(key))
+  return result
+}
+
 /**
  * Takes a step on a stored matter: checks who may take it, computes it with core, appends it at
- * the version read (retrying when another step came first) and tells the actors concerned.
+ * the version read (retrying when another process's step came first) and tells the actors concerned.
  */
 export async function step(
   ctx: MatterContext,
@@ -218,6 +229,20 @@ export async function step(
   who: { account: Account | null; actorId?: string | null; version?: number },
   extraNotices: (m: Matter) => NewNotification[] = () => [],
 ): Promise<{ matter: Matter; events: MatterEvent[] }> {
+  const r = await serialised(`${communityId}\u0000${id}`, () => stepNow(ctx, communityId, id, input, who, extraNotices))
+  // told after the step is stored, outside the queue (a slow SMS gateway holds no one up)
+  await deliver(ctx, r.matter, r.events, r.notices)
+  return { matter: r.matter, events: r.events }
+}
+
+async function stepNow(
+  ctx: MatterContext,
+  communityId: string,
+  id: string,
+  input: MatterStep | { kind: 'escalation'; level: EscalationLevel },
+  who: { account: Account | null; actorId?: string | null; version?: number },
+  extraNotices: (m: Matter) => NewNotification[] = () => [],
+): Promise<{ matter: Matter; events: MatterEvent[]; notices: NewNotification[] }> {
   const account = who.account
   let actorId = who.actorId ?? null
   if (account && input.kind !== 'escalation') {
@@ -262,11 +287,10 @@ export async function step(
       const stored = await ctx.store.matters.append(communityId, id, m.version, r.events, r.matter, notices)
       if (!stored) throw new HttpError(404, 'NOT_FOUND', `no matter "${id}" in this community`)
     } catch (e) {
-      if (e instanceof StoreError && e.code === 'E_CONFLICT' && attempt < 8) continue
+      if (e instanceof StoreError && e.code === 'E_CONFLICT' && attempt < 20) continue
       throw e
     }
-    await deliver(ctx, r.matter, r.events, notices)
-    return { matter: r.matter, events: r.events }
+    return { matter: r.matter, events: r.events, notices }
   }
 }
 
