@@ -272,6 +272,7 @@ describe('the figure', () => {
 
   it('sizes, colours and ring positions', () => {
     expect(Array.from(nodeSizes([0, 1, NaN], 3, 4, 16))).toEqual([4, 16, 4])
+    expect(Array.from(nodeSizes([0, 1], 2))).toEqual([5, 20])
     expect(Array.from(nodeSizes([2, 2], 2, 4, 16))).toEqual([10, 10])
     const c = categoryColours(['x', 'y', null, 'x'])
     expect(c.size).toBe(3)

@@ -55,7 +55,7 @@ export function categoryColours(values: readonly (string | number | null)[]): Ma
 }
 
 /** Node sizes from a measure: area proportional to the value, between min and max; undefined values get min. */
-export function nodeSizes(values: ArrayLike<number> | null, n: number, min = 4, max = 18): Float64Array {
+export function nodeSizes(values: ArrayLike<number> | null, n: number, min = 5, max = 20): Float64Array {
   const out = new Float64Array(n).fill(values ? min : (min + max) / 2)
   if (!values) return out
   let lo = Infinity

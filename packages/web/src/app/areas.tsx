@@ -4,7 +4,15 @@
 // src/i18n/locales/{zh-CN,en}/<area>.json, its menu label under "menu" in layout.json, and one
 // entry below. Pages load on demand, so a heavy area (charts, networks) does not slow the others.
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react'
-import { CalendarOutlined, DashboardOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  CalendarOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  FormOutlined,
+  NodeIndexOutlined,
+  TableOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import type { Action, Resource } from '@cosafe/core'
 
 export interface Area {
@@ -46,5 +54,26 @@ export const AREAS: Area[] = [
     icon: <FormOutlined />,
     page: lazy(() => import('../pages/surveys/SurveysPage')),
     needs: ['read', 'survey'],
+  },
+  {
+    key: 'network',
+    path: 'network',
+    icon: <NodeIndexOutlined />,
+    page: lazy(() => import('../pages/network/NetworkPage')),
+    needs: ['read', 'network'],
+  },
+  {
+    key: 'analysis',
+    path: 'analysis',
+    icon: <TableOutlined />,
+    page: lazy(() => import('../pages/analysis/AnalysisPage')),
+    needs: ['read', 'network'],
+  },
+  {
+    key: 'research',
+    path: 'research',
+    icon: <ExperimentOutlined />,
+    page: lazy(() => import('../pages/research/ResearchPage')),
+    needs: null,
   },
 ]

@@ -1,0 +1,166 @@
+// The network pages in headless Chromium against the real server with the demo community: the
+// network explorer and an actor's card, the analysis tables, and the researcher workspace
+// analysing a dropped UCINET DL file without a single request to the server. Screenshots go to
+// artifacts/web-<journey>.png.
+//
+// Needs /usr/bin/chromium (`.ci/run` installs it): skipped locally without it, fails under
+// CI=true. Builds the web app first when packages/web/dist is missing.
+
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoCommunity } from '@cosafe/core'
+import { startServer, type Running } from '@cosafe/server'
+import { openStore } from '@cosafe/store'
+
+const CHROMIUM = '/usr/bin/chromium'
+const WEB = fileURLToPath(new URL('../', import.meta.url))
+const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
+const DL = fileURLToPath(new URL('../../sna/test/fixtures/data/governance/governance.dl', import.meta.url))
+const available = existsSync(CHROMIUM)
+if (!available && process.env.CI === 'true')
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
+
+const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
+
+let running: Running
+let browser: Browser
+let page: Page
+let base: string
+const errors: string[] = []
+
+async function shot(journey: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: join(ARTIFACTS, `web-${journey}.png`) })
+}
+
+beforeAll(async () => {
+  if (!available) return
+  if (!existsSync(join(WEB, 'dist', 'index.html')))
+    execFileSync(process.execPath, [join(WEB, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: WEB,
+      stdio: 'inherit',
+    })
+  const dir = mkdtempSync(join(tmpdir(), 'cosafe-web-network-'))
+  const store = await openStore({ file: join(dir, 'e2e.db') })
+  running = await startServer({ port: 0, host: '127.0.0.1', store, demo: true })
+  base = running.url
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    acceptDownloads: true,
+  })
+  page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${base}/signin`)
+  await page.fill('#username', staff.username)
+  await page.fill('#password', staff.password)
+  await page.click('#signin')
+  await page.waitForSelector('.ant-menu')
+}, 240_000)
+
+afterAll(async () => {
+  if (!available) return
+  await browser?.close()
+  await running?.close()
+})
+
+describe.skipIf(!available).sequential('network pages', () => {
+  it('draws the community network and opens an actor card with its measures explained and its ties', async () => {
+    await page.click('.ant-menu >> text=Network explorer')
+    const canvas = await page.waitForSelector('[data-testid=network-canvas][data-nodes]')
+    // every actor of the demo community is drawn, with ties
+    expect(Number(await canvas.getAttribute('data-nodes'))).toBe(28)
+    expect(Number(await canvas.getAttribute('data-ties'))).toBeGreaterThan(20)
+    await page.waitForSelector('.sna-legend >> text=government')
+    // find the residents' committee and open its card
+    await page.click('[data-testid=network-search]')
+    await page.keyboard.type("Residents' Committee")
+    await page.waitForSelector('.ant-select-dropdown:visible .ant-select-item-option-active')
+    await page.keyboard.press('Enter')
+    const card = await page.waitForSelector('.actor-card .ant-drawer-title')
+    expect(await card.textContent()).toContain("Residents' Committee")
+    await page.waitForSelector('.actor-measures >> text=Betweenness (normalised)')
+    await page.waitForSelector('.actor-measures >> text=Betweenness as a share of the largest possible value')
+    const ties = await page.$$('.actor-card .ant-table-tbody tr.ant-table-row')
+    expect(ties.length).toBeGreaterThan(3)
+    await shot('network-card')
+    await page.click('.actor-card .ant-drawer-close')
+    await page.waitForSelector('.actor-card', { state: 'hidden' })
+    // the core–periphery rings
+    await page.click('.network-controls >> text=Core and periphery')
+    await page.waitForSelector('text=actors in the core')
+    await shot('network-rings')
+    expect(errors).toEqual([])
+  })
+
+  it('lists network and actor measures, sorts them and compares two periods', async () => {
+    await page.click('.ant-menu >> text=Analysis')
+    await page.waitForSelector('td >> text=Betweenness centralization')
+    await page.waitForSelector('td >> text=E-I index (sectors)')
+    await page.click('.ant-tabs-tab >> text=Actor measures')
+    await page.waitForSelector('.node-measures .ant-table-row')
+    // sort by betweenness, largest first: the first row is the top broker
+    const header = page.locator('th', { hasText: 'Betweenness (normalised)' })
+    await header.click()
+    await header.click()
+    await page.waitForSelector('th[aria-sort=descending] >> text=Betweenness (normalised)')
+    const first = await page.textContent('.node-measures .ant-table-tbody tr.ant-table-row td')
+    // the demo's weakness: the residents' committee sits on most paths
+    expect(first).toBe("C Community Residents' Committee")
+    const download = page.waitForEvent('download')
+    await page.click('text=Actor measures (CSV)')
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+    expect(csv.split('\r\n')[0]).toContain('id,label,degree')
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(29)
+    await shot('analysis')
+    await page.click('.ant-tabs-tab >> text=Compare two periods')
+    await page.waitForSelector('th >> text=Change')
+    await shot('analysis-compare')
+    expect(errors).toEqual([])
+  })
+
+  it('analyses a dropped UCINET DL file in the browser, sends nothing to the server and exports the figure', async () => {
+    await page.click('.ant-menu >> text=Researcher workspace')
+    await page.waitForSelector('text=Drop a network file here')
+    const requests: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api')) requests.push(r.url())
+    })
+    await page.setInputFiles('[data-testid=research-drop] input[type=file], .research-page input[type=file]', DL)
+    await page.waitForSelector('text=UCINET DL')
+    const canvas = await page.waitForSelector('[data-testid=network-canvas][data-nodes]')
+    expect(Number(await canvas.getAttribute('data-nodes'))).toBe(15)
+    await page.click('.ant-tabs-tab >> text=Network measures')
+    await page.waitForSelector('td >> text=Density')
+    await page.click('.ant-tabs-tab >> text=Actor measures')
+    await page.waitForSelector('td >> text=street_office')
+    await page.click('.ant-tabs-tab >> text=Figure')
+    const png = page.waitForEvent('download')
+    await page.click('text=Figure as PNG')
+    const bytes = readFileSync((await (await png).path())!)
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+    const svg = page.waitForEvent('download')
+    await page.click('text=Figure as SVG')
+    const text = readFileSync((await (await svg).path())!, 'utf8')
+    expect(text.match(/<circle /g)!.length).toBeGreaterThanOrEqual(15)
+    await shot('research')
+    expect(requests).toEqual([])
+    expect(errors).toEqual([])
+  })
+})
