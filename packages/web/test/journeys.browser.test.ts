@@ -253,6 +253,28 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await answer.waitForSelector('#title')
     expect(await answer.textContent('#title')).toBe('Collaboration survey, winter 2026')
     await phone.close()
+    // the respondent submits (as the answer page would); the survey's page counts it and offers the downloads
+    const token = first.split('/s/')[1]!
+    const form = (await (await fetch(`${base}/api/answer/${token}`)).json()) as {
+      survey: { relations: { code: string }[]; roster: { id: string }[]; attitudes: { code: string }[] }
+    }
+    const ties = Object.fromEntries(
+      form.survey.relations.map((r) => [r.code, Object.fromEntries(form.survey.roster.map((a, k) => [a.id, k % 3]))]),
+    )
+    const attitudes = Object.fromEntries(form.survey.attitudes.map((a) => [a.code, 4]))
+    const put = await fetch(`${base}/api/answer/${token}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answers: { ties, attitudes }, submit: true }),
+    })
+    expect(put.status).toBe(200)
+    await page.reload()
+    await page.waitForSelector('text=Submitted (1)')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Answers (CSV)')])
+    expect(download.suggestedFilename()).toMatch(/answers\.csv$/)
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('text=Network (GraphML)')])
+    expect(graphml.suggestedFilename()).toMatch(/\.graphml$/)
+    await shot('survey-tracking')
     expect(errors).toEqual([])
   })
 })

@@ -17,10 +17,13 @@ import {
   Statistic,
   Table,
   Tag,
+  Typography,
 } from 'antd'
+import { DownloadOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { RELATION_TYPES, type ResponseStatus } from '@cosafe/core'
+import { apiUrl } from '../../api/client'
 import { useCommunity, useSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
@@ -323,6 +326,25 @@ export function SurveyDetail() {
           ]}
         />
       </Card>
+      {s.progress.submitted > 0 && (
+        <Card size="small" style={{ marginTop: 16 }} title={t('downloads.title')}>
+          <Typography.Paragraph className="muted">{t('downloads.text')}</Typography.Paragraph>
+          <Space wrap>
+            {(
+              [
+                ['answers', apiUrl(`/communities/${community.id}/surveys/${s.id}/answers`, { format: 'csv' })],
+                ['graphml', apiUrl(`/communities/${community.id}/surveys/${s.id}/network`, { format: 'graphml' })],
+                ['dl', apiUrl(`/communities/${community.id}/surveys/${s.id}/network`, { format: 'dl' })],
+                ['csv', apiUrl(`/communities/${community.id}/surveys/${s.id}/network`, { format: 'csv' })],
+              ] as const
+            ).map(([k, href]) => (
+              <Button key={k} icon={<DownloadOutlined />} href={href} download>
+                {t(`downloads.${k}`)}
+              </Button>
+            ))}
+          </Space>
+        </Card>
+      )}
       <LinksModal links={links} actors={byId} onClose={() => setLinks(null)} />
     </>
   )
