@@ -159,3 +159,89 @@ describe('no hard-coded UI strings', () => {
     expect(found).toEqual([])
   })
 })
+
+// ---------------------------------------------------------------------------------------------
+// Every key the code asks for exists: t('key') against the namespace of its useTranslation('ns').
+
+/** Keys of a namespace's catalogue (en; the first test keeps zh-CN the same). */
+const KEYS = new Map<string, Set<string>>()
+for (const f of readdirSync(join(LOCALES, 'en')).filter((x) => x.endsWith('.json')))
+  KEYS.set(f.slice(0, -5), new Set(keys(catalogue('en', f.slice(0, -5)))))
+
+/** `t('a.b')` calls whose key is not in the namespace bound to that `t` in the same file. */
+export function missingKeys(file: string, text: string, known: Map<string, Set<string>>): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX)
+  const bound = new Map<string, Set<string>>()
+  const bind = (name: string, ns: string) => bound.set(name, (bound.get(name) ?? new Set()).add(ns))
+  const findBindings = (n: ts.Node): void => {
+    // const { t } = useTranslation('actors') · const { t: tc } = useTranslation() (the default namespace, common)
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isObjectBindingPattern(n.name) &&
+      n.initializer &&
+      ts.isCallExpression(n.initializer) &&
+      n.initializer.expression.getText(sf) === 'useTranslation'
+    ) {
+      const arg = n.initializer.arguments[0]
+      const ns = arg && ts.isStringLiteralLike(arg) ? arg.text : 'common'
+      for (const el of n.name.elements)
+        if ((el.propertyName ?? el.name).getText(sf) === 't') bind(el.name.getText(sf), ns)
+    }
+    ts.forEachChild(n, findBindings)
+  }
+  findBindings(sf)
+  const found: string[] = []
+  const has = (ns: string, key: string, prefix: boolean) => {
+    const all = known.get(ns)
+    if (!all) return false
+    return prefix ? [...all].some((k) => k.startsWith(key)) : all.has(key)
+  }
+  const check = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && bound.has(n.expression.text)) {
+      const arg = n.arguments[0]
+      let key: string | undefined
+      let prefix = false
+      if (arg && ts.isStringLiteralLike(arg)) key = arg.text
+      else if (arg && ts.isTemplateExpression(arg)) {
+        key = arg.head.text
+        prefix = true
+      }
+      if (key !== undefined) {
+        const [ns, k] = key.includes(':')
+          ? [[key.split(':')[0]!], key.split(':')[1]!]
+          : [[...bound.get(n.expression.text)!], key]
+        if (!ns.some((x) => has(x, k, prefix)))
+          found.push(
+            `${relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1} ${ns.join('|')}:${key}${prefix ? '…' : ''}`,
+          )
+      }
+    }
+    ts.forEachChild(n, check)
+  }
+  check(sf)
+  return found
+}
+
+describe('every key used exists', () => {
+  it('finds a missing key in a sample (the check itself works)', () => {
+    const known = new Map([
+      ['actors', new Set(['title', 'tabs.registry'])],
+      ['common', new Set(['save'])],
+    ])
+    const sample = `function A() {
+      const { t } = useTranslation('actors')
+      const { t: tc } = useTranslation()
+      return [t('title'), t('nope'), tc('save'), tc('title'), t(\`tabs.\${k}\`), t(\`menu.\${k}\`), t('common:save')]
+    }`
+    expect(missingKeys(join(SRC, 'sample.tsx'), sample, known)).toEqual([
+      'sample.tsx:4 actors:nope',
+      'sample.tsx:4 common:title',
+      'sample.tsx:4 actors:menu.…',
+    ])
+  })
+
+  it('finds none in src', () => {
+    const found = sourceFiles(SRC).flatMap((f) => missingKeys(f, readFileSync(f, 'utf8'), KEYS))
+    expect(found).toEqual([])
+  })
+})
