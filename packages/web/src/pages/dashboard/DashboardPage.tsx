@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { useActorName, useTerm } from '../../i18n/vocabulary'
 import { useAllActors, useAnalysis, useCommunityDetail, type AnalysisResult } from './api'
 import { Attention } from './Attention'
+import { Findings } from './Findings'
 import { Trend } from './Trend'
 
 const pct = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x * 100)}%`)
@@ -191,6 +192,9 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Brokers a={analysis.data} communityId={community.id} />
+            </Col>
+            <Col xs={24}>
+              <Findings communityId={community.id} />
             </Col>
             <Col xs={24}>
               <Trend communityId={community.id} />
