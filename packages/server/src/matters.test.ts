@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, fixture, login, type Fixture, type Session } from './server.test-util.js'
+import { deadlinesFromEnv, perMinuteFromEnv } from './start.js'
 
 /** A clock the test moves. */
 const clock = { t: Date.parse('2026-03-02T01:00:00.000Z') }
@@ -581,5 +582,21 @@ describe('12345 order import', () => {
     expect((await call(f.app, s.rep!, 'POST', `${base}/import`, good, { 'content-type': 'text/csv' })).statusCode).toBe(
       403,
     )
+  })
+})
+
+describe('configuration of a running server', () => {
+  it('reads time limits and the report rate from the environment, refusing bad values with a reason', () => {
+    expect(deadlinesFromEnv('{"hours":{"normal":120},"byCategory":{"fire_passage":{"urgent":4}}}')).toMatchObject({
+      hours: { emergency: 2, urgent: 24, normal: 120, routine: 360 },
+      byCategory: { fire_passage: { urgent: 4 } },
+    })
+    expect(deadlinesFromEnv(undefined)).toBeUndefined()
+    expect(() => deadlinesFromEnv('{hours')).toThrow(/^COSAFE_DEADLINES: not JSON/)
+    expect(() => deadlinesFromEnv('{"hours":{"urgent":-1}}')).toThrow(
+      'COSAFE_DEADLINES: deadline urgent: expected a positive number of hours, got -1',
+    )
+    expect(perMinuteFromEnv('30')).toBe(30)
+    expect(() => perMinuteFromEnv('lots')).toThrow('COSAFE_REPORTS_PER_MINUTE: expected a whole number ≥ 1, got "lots"')
   })
 })

@@ -1,6 +1,7 @@
 // Starting and stopping the server: migrations, the demo community on a fresh database, listening, graceful shutdown.
 
 import type { FastifyInstance } from 'fastify'
+import { deadlineConfig, type DeadlineConfig } from '@cosafe/core'
 import { storeFromEnv, type Store } from '@cosafe/store'
 import { buildServer } from './app.js'
 import { isEmpty, loadDemo, type DemoLogin } from './demo.js'
@@ -25,6 +26,34 @@ export interface Running {
   close(): Promise<void>
 }
 
+/**
+ * Matters' time limits from COSAFE_DEADLINES, JSON such as
+ * {"hours": {"normal": 120}, "byCategory": {"fire_passage": {"urgent": 4}}} (hours; the rest default).
+ */
+export function deadlinesFromEnv(text: string | undefined): DeadlineConfig | undefined {
+  if (!text) return undefined
+  let parsed: Parameters<typeof deadlineConfig>[0]
+  try {
+    parsed = JSON.parse(text) as Parameters<typeof deadlineConfig>[0]
+  } catch (e) {
+    throw new Error(`COSAFE_DEADLINES: not JSON (${(e as Error).message})`)
+  }
+  try {
+    return deadlineConfig(parsed)
+  } catch (e) {
+    throw new Error(`COSAFE_DEADLINES: ${(e as Error).message}`)
+  }
+}
+
+/** Resident reports per address per minute from COSAFE_REPORTS_PER_MINUTE (a whole number ≥ 1). */
+export function perMinuteFromEnv(text: string | undefined): number | undefined {
+  if (!text) return undefined
+  const n = Number(text)
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`COSAFE_REPORTS_PER_MINUTE: expected a whole number ≥ 1, got "${text}"`)
+  return n
+}
+
 /** Opens the store, migrates, seeds the demo on an empty database, and listens. */
 export async function startServer(opts: StartOptions = {}): Promise<Running> {
   const store = opts.store ?? (await storeFromEnv())
@@ -36,6 +65,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     logger: opts.logger,
     secureCookies: process.env.COSAFE_SECURE_COOKIES === '1',
     sweepEveryMs: 60_000,
+    deadlines: deadlinesFromEnv(process.env.COSAFE_DEADLINES),
+    reportsPerMinute: perMinuteFromEnv(process.env.COSAFE_REPORTS_PER_MINUTE),
   })
   const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' })
   let closing: Promise<void> | undefined
