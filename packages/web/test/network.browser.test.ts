@@ -1,7 +1,12 @@
 // The network pages in headless Chromium against the real server with the demo community: the
-// network explorer and an actor's card, the analysis tables, and the researcher workspace
-// analysing a dropped UCINET DL file without a single request to the server. Screenshots go to
-// artifacts/web-<journey>.png.
+// network explorer and an actor's card, the analysis tables, the researcher workspace analysing
+// a dropped UCINET DL file without a single request to the server, the diagnosis with its
+// what-if sandbox, and a report downloaded. Screenshots go to artifacts/web-<journey>.png.
+//
+// The diagnosis comes from GET /api/communities/:id/diagnosis when the server has it; on a
+// server without that route yet, the page is given core's diagnose() of the same demo records
+// (what the route returns), so the page itself is still exercised. The report download is
+// skipped, saying so, while the server has no report route.
 //
 // Needs /usr/bin/chromium (`.ci/run` installs it): skipped locally without it, fails under
 // CI=true. Builds the web app first when packages/web/dist is missing.
@@ -13,7 +18,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoCommunity } from '@cosafe/core'
+import { DEMO_PERIOD, demoCommunity, diagnose, type Activity, type Actor, type Tie } from '@cosafe/core'
 import { startServer, type Running } from '@cosafe/server'
 import { openStore } from '@cosafe/store'
 
@@ -26,6 +31,19 @@ if (!available && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
 
 const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
+const COMMUNITY = demoCommunity().communities[0]!
+
+/** core's diagnosis of the demo community's records (the diagnosis route's answer). */
+function demoDiagnosis() {
+  const own = { communityId: COMMUNITY.id, createdAt: '', updatedAt: '' }
+  const records = {
+    actors: COMMUNITY.actors.map((a) => ({ ...a, ...own })) as Actor[],
+    activities: COMMUNITY.activities.map((a) => ({ ...a, ...own })) as Activity[],
+    ties: COMMUNITY.ties.map((a) => ({ ...a, ...own })) as Tie[],
+    responsibilities: COMMUNITY.responsibilities,
+  }
+  return diagnose({ records, period: { ...DEMO_PERIOD } })
+}
 
 let running: Running
 let browser: Browser
@@ -161,6 +179,58 @@ describe.skipIf(!available).sequential('network pages', () => {
     expect(text.match(/<circle /g)!.length).toBeGreaterThanOrEqual(15)
     await shot('research')
     expect(requests).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('shows the diagnosis by dimension, a recommendation’s predicted effect, and moves every measure in the sandbox', async () => {
+    const url = `/api/communities/${COMMUNITY.id}/diagnosis`
+    const served = await page.request.get(`${base}${url}`)
+    if (served.status() === 404 && (await served.text()).includes('no route'))
+      await page.route(`**${url}`, (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify(demoDiagnosis()) }),
+      )
+    await page.click('.ant-menu >> text=Diagnosis')
+    await page.waitForSelector('.dimension-structure .ant-statistic-content-value')
+    // STR-3: the residents' committee sits on most paths, with the evidence naming it
+    await page.click('.ant-tabs-tab >> text=collaborative structure')
+    await page.click('.findings .ant-collapse-header >> text=STR-3')
+    await page.waitForSelector(".findings >> text=C Community Residents' Committee")
+    await page.waitForSelector('.rec-effect >> text=Predicted effect (before → after)')
+    await shot('diagnosis')
+    // try the recommendation in the sandbox: every network measure before → after
+    await page.locator('.ant-collapse-item-active').locator('text=Try it in the sandbox').first().click()
+    await page.waitForSelector('.whatif-measures td >> text=Density')
+    const density = await page.textContent('.whatif-measures tr:has(td:has-text("Density")) td:nth-child(2)')
+    const [before, after] = density!.match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number)
+    expect(after).toBeGreaterThan(before!)
+    // take an actor out as well: the sandbox lists both changes and recomputes
+    await page.click('.sna-toolbar .ant-select:first-child')
+    await page.click('.ant-select-dropdown:visible >> text=Take an actor out')
+    await page.click('#sandbox-source')
+    await page.keyboard.type("Owners' Committee")
+    await page.waitForSelector('.ant-select-dropdown:visible .ant-select-item-option-active')
+    await page.keyboard.press('Enter')
+    await page.click('#sandbox-apply')
+    await page.waitForSelector('.sandbox-changes >> text=Take an actor out')
+    await page.waitForSelector('text=taken out')
+    await shot('diagnosis-sandbox')
+    expect(errors).toEqual([])
+  })
+
+  it('generates and downloads the community report', async (ctx) => {
+    const probe = await page.request.get(`${base}/api/communities/${COMMUNITY.id}/report?format=html&lang=en`)
+    if (probe.status() === 404 && (await probe.text()).includes('no route')) {
+      ctx.skip(true, 'the server has no report route yet')
+      return
+    }
+    await page.click('.ant-menu >> text=Reports')
+    await page.click('.reports-page >> text=Word (DOCX)')
+    const docx = page.waitForEvent('download')
+    await page.click('#report-download')
+    const bytes = readFileSync((await (await docx).path())!)
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    await page.waitForSelector('text=Downloaded')
+    await shot('report')
     expect(errors).toEqual([])
   })
 })

@@ -8,6 +8,8 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FileTextOutlined,
+  MedicineBoxOutlined,
   FormOutlined,
   NodeIndexOutlined,
   TableOutlined,
@@ -75,5 +77,19 @@ export const AREAS: Area[] = [
     icon: <ExperimentOutlined />,
     page: lazy(() => import('../pages/research/ResearchPage')),
     needs: null,
+  },
+  {
+    key: 'diagnosis',
+    path: 'diagnosis',
+    icon: <MedicineBoxOutlined />,
+    page: lazy(() => import('../pages/diagnosis/DiagnosisPage')),
+    needs: ['read', 'network'],
+  },
+  {
+    key: 'reports',
+    path: 'reports',
+    icon: <FileTextOutlined />,
+    page: lazy(() => import('../pages/reports/ReportsPage')),
+    needs: ['read', 'network'],
   },
 ]
