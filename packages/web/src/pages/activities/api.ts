@@ -1,21 +1,10 @@
 // The activities area's server state: the community's activities and their writes.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ActivityInput } from '@cosafe/core'
 import { api } from '../../api/client'
-import type { Activity, Page } from '../../api/types'
+import type { Activity } from '../../api/types'
 
-export { useAllActors, useCommunityDetail } from '../../api/hooks'
-
-/** The community's activities, newest first (up to the API's page of 1000). */
-export function useActivities(communityId: string) {
-  return useQuery({
-    queryKey: ['activities', communityId],
-    queryFn: async () => {
-      const page = await api.get<Page<Activity>>(`/communities/${communityId}/activities`, { limit: 1000 })
-      return { ...page, items: [...page.items].sort((a, b) => Date.parse(b.start) - Date.parse(a.start)) }
-    },
-  })
-}
+export { useActivities, useAllActors, useCommunityDetail } from '../../api/hooks'
 
 export function useSaveActivity(communityId: string) {
   const qc = useQueryClient()

@@ -2,14 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ActorInput, ResponsibilityInput } from '@cosafe/core'
 import { api } from '../../api/client'
-import type { Actor, Page, Responsibility } from '../../api/types'
+import { fetchAll } from '../../api/hooks'
+import type { Actor, Responsibility } from '../../api/types'
 
 export { useAllActors, useCommunityDetail } from '../../api/hooks'
 
 export function useResponsibilities(communityId: string) {
   return useQuery({
     queryKey: ['responsibilities', communityId],
-    queryFn: () => api.get<Page<Responsibility>>(`/communities/${communityId}/responsibilities`, { limit: 1000 }),
+    queryFn: () => fetchAll<Responsibility>(`/communities/${communityId}/responsibilities`),
   })
 }
 

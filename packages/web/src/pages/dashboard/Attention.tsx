@@ -8,7 +8,8 @@ import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { Survey } from '@cosafe/core'
 import { api } from '../../api/client'
-import type { Activity, Actor, Page } from '../../api/types'
+import { useActivities } from '../../api/hooks'
+import type { Actor } from '../../api/types'
 import { useSession } from '../../app/session'
 import { useActorName } from '../../i18n/vocabulary'
 import type { AnalysisResult } from './api'
@@ -32,11 +33,7 @@ export function Attention({
   const { t } = useTranslation('dashboard')
   const actorName = useActorName()
   const { may } = useSession()
-  const activities = useQuery({
-    queryKey: ['activities', communityId],
-    queryFn: () => api.get<Page<Activity>>(`/communities/${communityId}/activities`, { limit: 1000 }),
-    enabled: may('read', 'activity'),
-  })
+  const activities = useActivities(communityId, may('read', 'activity'))
   const surveys = useQuery({
     queryKey: ['surveys', communityId],
     queryFn: () =>
