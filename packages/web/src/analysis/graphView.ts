@@ -133,6 +133,8 @@ export interface ViewOptions {
   relations?: readonly string[]
   /** Node attribute that colours the nodes (e.g. sector). */
   colourBy?: string
+  /** Categories that colour the nodes instead of an attribute (e.g. community numbers; index space). */
+  categories?: readonly (string | number | null)[] | null
   /** Values that size the nodes (index space; NaN = undefined). */
   sizeBy?: ArrayLike<number> | null
   /** Only these actors (e.g. an ego view). */
@@ -147,7 +149,7 @@ export function buildViewGraph(data: NetworkData, opts: ViewOptions): ViewGraph 
     multi: false,
     allowSelfLoops: false,
   })
-  const column = opts.colourBy ? data.attributes[opts.colourBy] : undefined
+  const column = opts.categories ?? (opts.colourBy ? data.attributes[opts.colourBy] : undefined)
   const colours = column ? categoryColours(column) : new Map<string, string>()
   const sizes = nodeSizes(opts.sizeBy ?? null, n)
   for (let i = 0; i < n; i++) {

@@ -22,6 +22,10 @@ import {
 import { NetworkCanvas } from '../../analysis/ui/NetworkCanvas'
 import { ActorCard } from '../../analysis/ui/ActorCard'
 import { measureName, nodeMeasureKeys } from '../../analysis/ui/measures'
+import { StructurePanel, type StructureData } from './StructurePanel'
+
+/** The colour choice that shows Louvain communities rather than an attribute. */
+const LOUVAIN = '\u0000louvain'
 
 type Direction = 'auto' | 'directed' | 'undirected'
 interface Dropped {
@@ -89,6 +93,7 @@ export default function ResearchPage() {
   const [colourBy, setColourBy] = useState<string | null>(null)
   const [sizeBy, setSizeBy] = useState<string>('degree')
   const [open, setOpen] = useState<string | null>(null)
+  const [tab, setTab] = useState('figure')
 
   const fileKey = file ? `research:${file.serial}:${direction}` : null
   const load = useWorkerTask(fileKey, (o) =>
@@ -112,8 +117,31 @@ export default function ResearchPage() {
   const analysis = useWorkerTask(analysisKey, (o) => client.analyse({ key: data!.key, relations, layout: true }, o))
   const a = analysis.data && analysis.data.key === data?.key ? analysis.data : undefined
 
+  const wantStructure = tab === 'structure' || colourBy === LOUVAIN
+  const structure = useWorkerTask<StructureData>(a && wantStructure ? `${analysisKey}:structure` : null, async (o) => {
+    const c = client
+    const req = { key: data!.key, relations }
+    return {
+      subgroups: (await c.structure({ ...req, report: 'subgroups' }, o)) as unknown as StructureData['subgroups'],
+      corePeriphery: (await c.structure(
+        { ...req, report: 'corePeriphery' },
+        o,
+      )) as unknown as StructureData['corePeriphery'],
+      connectivity: (await c.structure(
+        { ...req, report: 'connectivity' },
+        o,
+      )) as unknown as StructureData['connectivity'],
+    }
+  })
+  const louvain = useMemo(() => {
+    if (!data || !structure.data) return null
+    const col: (string | null)[] = data.ids.map(() => null)
+    const index = new Map(data.ids.map((id, i) => [id, i]))
+    structure.data.subgroups.louvain.groups.forEach((g, k) => g.forEach((id) => (col[index.get(id)!] = `#${k + 1}`)))
+    return col
+  }, [data, structure.data])
   const attributes = data ? Object.keys(data.attributes) : []
-  const colour = colourBy !== null && attributes.includes(colourBy) ? colourBy : null
+  const colour = colourBy !== null && (attributes.includes(colourBy) || colourBy === LOUVAIN) ? colourBy : null
   const measureKeys = a ? nodeMeasureKeys(a.nodes) : []
   const size = measureKeys.includes(sizeBy as never) ? sizeBy : null
   const graph = useMemo(
@@ -123,14 +151,16 @@ export default function ResearchPage() {
             positions: a.layout,
             relations,
             colourBy: colour ?? undefined,
+            categories: colour === LOUVAIN ? louvain : null,
             sizeBy: size ? a.nodes[size] : null,
           })
         : null,
-    [data, a, colour, size, relations],
+    [data, a, colour, size, relations, louvain],
   )
   const legend = useMemo(() => {
     if (!data || !colour) return []
-    const col = data.attributes[colour]!
+    const col = colour === LOUVAIN ? louvain : data.attributes[colour]
+    if (!col) return []
     const counts = new Map<string, number>()
     for (const v of col) counts.set(v === null ? '' : String(v), (counts.get(v === null ? '' : String(v)) ?? 0) + 1)
     return [...categoryColours(col)].map(([value, c]) => ({
@@ -138,7 +168,7 @@ export default function ResearchPage() {
       text: value === '' ? t('figure.missing') : value,
       count: counts.get(value),
     }))
-  }, [data, colour, t])
+  }, [data, colour, t, louvain])
 
   const names = useCallback((id: string) => (data ? (data.labels[data.ids.indexOf(id)] ?? id) : id), [data])
   const base = safeFileName((file?.name ?? 'network').replace(/\.[^.]+$/, ''))
@@ -272,6 +302,7 @@ export default function ResearchPage() {
                       options={[
                         { value: '', label: t('view.noColour') },
                         ...attributes.map((k) => ({ value: k, label: k })),
+                        { value: LOUVAIN, label: t('structure.louvainColour') },
                       ]}
                     />
                     <span>{t('view.sizeBy')}</span>
@@ -285,6 +316,8 @@ export default function ResearchPage() {
                   </Space>
                 </Card>
                 <Tabs
+                  activeKey={tab}
+                  onChange={setTab}
                   items={[
                     {
                       key: 'figure',
@@ -332,6 +365,26 @@ export default function ResearchPage() {
                             measures={measureKeys}
                             onOpen={setOpen}
                           />
+                        </Space>
+                      ),
+                    },
+                    {
+                      key: 'structure',
+                      label: t('structure.tab'),
+                      children: (
+                        <Space direction="vertical" style={{ width: '100%' }}>
+                          {structure.running && (
+                            <ProgressPanel progress={structure.progress} onCancel={structure.cancel} />
+                          )}
+                          <AnalysisErrorAlert error={structure.error} onRetry={structure.rerun} />
+                          {structure.cancelled && (
+                            <Alert
+                              type="info"
+                              title={t('cancelled')}
+                              action={<Button onClick={structure.rerun}>{t('analyseAgain')}</Button>}
+                            />
+                          )}
+                          {structure.data && <StructurePanel s={structure.data} names={names} fileBase={base} />}
                         </Space>
                       ),
                     },
