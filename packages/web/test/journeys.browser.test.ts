@@ -45,7 +45,10 @@ async function choose(selector: string, ...texts: string[]): Promise<void> {
     await page.waitForSelector(`.ant-select-dropdown:visible .ant-select-item-option-active`)
     await page.keyboard.press('Enter')
   }
-  await page.keyboard.press('Escape')
+  // a multiple select keeps its list open: Escape closes it (a single select has closed by itself, and
+  // Escape there would close the drawer around the form)
+  if (await page.locator(selector).evaluate((el) => el.closest('.ant-select-multiple') !== null))
+    await page.keyboard.press('Escape')
 }
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useTerm } from '../i18n/vocabulary'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { PageErrorBoundary } from '../components/PageErrorBoundary'
 import { AREAS } from './areas'
 import type { CommunitySummary } from '../api/types'
 import { useSession } from './session'
@@ -52,7 +53,9 @@ export function AppLayout() {
           </div>
         }
       >
-        <Outlet />
+        <PageErrorBoundary key={location.pathname}>
+          <Outlet />
+        </PageErrorBoundary>
       </Suspense>
     )
 

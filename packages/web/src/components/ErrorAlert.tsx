@@ -1,5 +1,5 @@
 // An API error in words: what went wrong and what to do, with the server's own message and field issues.
-import { Alert } from 'antd'
+import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
 
@@ -44,9 +44,9 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       }
       action={
         onRetry ? (
-          <a onClick={onRetry} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onRetry()}>
+          <Button size="small" onClick={onRetry}>
             {t('retry')}
-          </a>
+          </Button>
         ) : undefined
       }
     />

@@ -5,6 +5,7 @@ import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { ActionItem } from '@cosafe/core'
 import type { Activity, Actor } from '../../api/types'
+import { LinkButton } from '../../components/LinkButton'
 import { useActorName } from '../../i18n/vocabulary'
 import { STATUS_COLOURS } from './ActivityDetail'
 import { asInput, useSaveActivity } from './api'
@@ -111,7 +112,7 @@ export function ActionItems({
           {
             title: t('items.activity'),
             key: 'activity',
-            render: (_, r) => <Typography.Link onClick={() => onOpen(r.activity)}>{r.activity.title}</Typography.Link>,
+            render: (_, r) => <LinkButton onClick={() => onOpen(r.activity)}>{r.activity.title}</LinkButton>,
           },
           {
             title: t('items.status'),

@@ -1,10 +1,11 @@
 // The list of activities with filters by safety domain, kind and phase.
 import { useMemo, useState } from 'react'
-import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Button, Empty, Input, Select, Space, Table, Tag } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { ACTIVITY_KINDS, PHASES, SAFETY_DOMAINS, type ActivityKind, type Phase, type SafetyDomain } from '@cosafe/core'
 import type { Activity, Actor } from '../../api/types'
+import { LinkButton } from '../../components/LinkButton'
 import { useActorName, useTerm, useTermOptions } from '../../i18n/vocabulary'
 
 export const KIND_COLOURS: Record<ActivityKind, string> = {
@@ -107,11 +108,6 @@ export function ActivityList({
         dataSource={rows}
         pagination={{ pageSize: 12, showSizeChanger: false, showTotal: (n) => t('total', { count: n }) }}
         locale={{ emptyText: <Empty description={t('empty.filtered')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-        onRow={(a) => ({
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') onOpen(a)
-          },
-        })}
         columns={[
           {
             title: t('fields.start'),
@@ -123,11 +119,7 @@ export function ActivityList({
           {
             title: t('fields.title'),
             key: 'title',
-            render: (_, a) => (
-              <Typography.Link onClick={() => onOpen(a)} className="activity-title-link">
-                {a.title}
-              </Typography.Link>
-            ),
+            render: (_, a) => <LinkButton onClick={() => onOpen(a)}>{a.title}</LinkButton>,
           },
           {
             title: t('fields.kind'),
