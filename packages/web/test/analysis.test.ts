@@ -9,7 +9,9 @@ import { Engine, throttle, toWorkerError } from '../src/analysis/engine.js'
 import {
   buildViewGraph,
   categoryColours,
+  egoDistances,
   egoIds,
+  egoLayout,
   nodeSizes,
   ringLayout,
   tiesOf,
@@ -260,6 +262,17 @@ describe('the figure', () => {
     const ego = buildViewGraph(data, { positions: xy, only: egoIds(data, 'oc') })
     expect(ego.nodes().sort()).toEqual(['oc', 'pc'])
     expect(egoIds(data, 'oc', 2)).toEqual(new Set(['oc', 'pc', 'rc']))
+    const d = egoDistances(data, 'oc', 2)
+    expect([...d]).toEqual([
+      ['oc', 0],
+      ['pc', 1],
+      ['rc', 2],
+    ])
+    const e = egoLayout(data.ids, d)
+    const at = (i: number): number => Math.hypot(e[2 * i]! - 0.5, e[2 * i + 1]! - 0.5)
+    expect(at(3)).toBe(0) // oc in the middle
+    expect(at(2)).toBeCloseTo(0.24, 9) // pc on the inner ring
+    expect(at(0)).toBeCloseTo(0.48, 9) // rc on the outer ring
   })
 
   it('lists an actor’s ties with direction and relation', () => {

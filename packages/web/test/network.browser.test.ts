@@ -26,6 +26,7 @@ const CHROMIUM = '/usr/bin/chromium'
 const WEB = fileURLToPath(new URL('../', import.meta.url))
 const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
 const DL = fileURLToPath(new URL('../../sna/test/fixtures/data/governance/governance.dl', import.meta.url))
+const BAD_DL = fileURLToPath(new URL('./fixtures/malformed.dl', import.meta.url))
 const available = existsSync(CHROMIUM)
 if (!available && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
@@ -120,6 +121,19 @@ describe.skipIf(!available).sequential('network pages', () => {
     await shot('network-card')
     await page.click('.actor-card .ant-drawer-close')
     await page.waitForSelector('.actor-card', { state: 'hidden' })
+    // one actor's neighbourhood: the owners' committee and its direct partners only
+    await page.click(".network-controls >> text=One actor's neighbourhood")
+    await page.click('[aria-label="Actor at the centre"]')
+    await page.keyboard.type("Owners' Committee")
+    await page.waitForSelector('.ant-select-dropdown:visible .ant-select-item-option-active')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => {
+      const n = Number(document.querySelector('[data-testid=network-canvas]')?.getAttribute('data-nodes'))
+      return n > 1 && n < 28
+    })
+    await page.click('h1')
+    await page.waitForSelector('.sna-canvas canvas')
+    await shot('network-ego')
     // the core–periphery rings
     await page.click('.network-controls >> text=Core and periphery')
     await page.waitForSelector('text=actors in the core')
@@ -160,7 +174,7 @@ describe.skipIf(!available).sequential('network pages', () => {
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/api')) requests.push(r.url())
     })
-    await page.setInputFiles('[data-testid=research-drop] input[type=file], .research-page input[type=file]', DL)
+    await page.setInputFiles('.research-page input[type=file]', DL)
     await page.waitForSelector('text=UCINET DL')
     const canvas = await page.waitForSelector('[data-testid=network-canvas][data-nodes]')
     expect(Number(await canvas.getAttribute('data-nodes'))).toBe(15)
@@ -187,6 +201,12 @@ describe.skipIf(!available).sequential('network pages', () => {
     await page.click('.ant-select-dropdown:visible >> text=Communities (Louvain)')
     await page.click('.ant-tabs-tab >> text=Figure')
     await page.waitForSelector('.sna-legend >> text=#2')
+    // a malformed file: what is wrong, in which file and line
+    await page.setInputFiles('.research-page input[type=file]', BAD_DL)
+    const alert = await page.waitForSelector('[role=alert] >> text=The file could not be read: a number was expected')
+    const box = await alert.evaluate((e) => e.closest('[role=alert]')!.textContent)
+    expect(box).toContain('malformed.dl:7')
+    await shot('research-error')
     expect(requests).toEqual([])
     expect(errors).toEqual([])
   })

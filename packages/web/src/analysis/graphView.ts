@@ -98,10 +98,15 @@ export function ringLayout(
   return xy
 }
 
-/** Actors within `steps` ties of an actor (direction ignored), the actor included. */
-export function egoIds(data: NetworkData, id: string, steps = 1, relations?: ReadonlySet<string>): Set<string> {
+/** Steps from an actor to every actor within `steps` ties of it (direction ignored), the actor itself at 0. */
+export function egoDistances(
+  data: NetworkData,
+  id: string,
+  steps = 1,
+  relations?: ReadonlySet<string>,
+): Map<string, number> {
   const start = data.ids.indexOf(id)
-  if (start < 0) return new Set()
+  if (start < 0) return new Map()
   const n = data.ids.length
   const nbrs: number[][] = Array.from({ length: n }, () => [])
   const { source, target, relation } = data.ties
@@ -123,7 +128,31 @@ export function egoIds(data: NetworkData, id: string, steps = 1, relations?: Rea
       }
     }
   }
-  return new Set(queue.map((i) => data.ids[i]!))
+  return new Map(queue.map((i) => [data.ids[i]!, dist[i]!]))
+}
+
+/** Actors within `steps` ties of an actor (direction ignored), the actor included. */
+export function egoIds(data: NetworkData, id: string, steps = 1, relations?: ReadonlySet<string>): Set<string> {
+  return new Set(egoDistances(data, id, steps, relations).keys())
+}
+
+/** Positions of an ego view: the actor in the middle, its partners on a ring, partners' partners on an outer ring. */
+export function egoLayout(ids: readonly string[], distances: ReadonlyMap<string, number>): Float64Array {
+  const xy = new Float64Array(2 * ids.length).fill(0.5)
+  const rings = new Map<number, number[]>()
+  ids.forEach((id, i) => {
+    const d = distances.get(id)
+    if (d !== undefined && d > 0) rings.set(d, [...(rings.get(d) ?? []), i])
+  })
+  for (const [d, members] of rings) {
+    const r = d === 1 ? (rings.has(2) ? 0.24 : 0.45) : 0.48
+    members.forEach((i, k) => {
+      const a = (2 * Math.PI * k) / members.length + (d === 2 ? Math.PI / members.length : 0) - Math.PI / 2
+      xy[2 * i] = 0.5 + r * Math.cos(a)
+      xy[2 * i + 1] = 0.5 + r * Math.sin(a)
+    })
+  }
+  return xy
 }
 
 export interface ViewOptions {

@@ -44,6 +44,9 @@ export function NetworkCanvas({ graph, selected = null, marked = null, onSelect,
       return
     }
     setFallback(null)
+    // every layout here is in [0, 1]: a fixed frame keeps a two-actor ego view from stretching
+    renderer.setCustomBBox({ x: [0, 1], y: [0, 1] })
+    renderer.refresh()
     sigma.current = renderer
     renderer.on('clickNode', ({ node }) => onSelectRef.current?.(node))
     renderer.on('clickStage', () => onSelectRef.current?.(null))
@@ -60,14 +63,16 @@ export function NetworkCanvas({ graph, selected = null, marked = null, onSelect,
     if (!r) return
     const focus = hovered ?? selected
     const near = focus && graph.hasNode(focus) ? new Set([focus, ...graph.neighbors(focus)]) : null
+    // a search match outside the graph shown (an ego view) marks nothing
+    const mark = marked && [...marked].some((id) => graph.hasNode(id)) ? marked : null
     r.setSetting('nodeReducer', (node, data) => {
       const out: typeof data & { highlighted?: boolean; zIndex?: number } = { ...data }
       if (near && !near.has(node)) {
         out.color = DIM_NODE
         out.label = ''
       }
-      if (marked && marked.size > 0 && !marked.has(node)) out.color = DIM_NODE
-      if (node === selected || marked?.has(node)) {
+      if (mark && !mark.has(node)) out.color = DIM_NODE
+      if (node === selected || mark?.has(node)) {
         out.highlighted = true
         out.zIndex = 1
       }

@@ -10,7 +10,7 @@ import { useCommunity } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { analysisClient } from '../../analysis/client'
-import { buildViewGraph, egoIds, ringLayout, SECTOR_COLOURS } from '../../analysis/graphView'
+import { buildViewGraph, egoDistances, egoLayout, ringLayout, SECTOR_COLOURS } from '../../analysis/graphView'
 import { useWorkerTask } from '../../analysis/ui/useWorkerTask'
 import { AnalysisErrorAlert, Legend, NotesAlert, ProgressPanel } from '../../analysis/ui/parts'
 import { NetworkCanvas } from '../../analysis/ui/NetworkCanvas'
@@ -70,11 +70,13 @@ export default function NetworkPage() {
     if (!data || !a?.layout) return null
     let positions: ArrayLike<number> = a.layout
     if (view === 'ring' && cp) positions = ringLayout(data.ids, new Set(cp.core), (id) => cp.coreness[id] ?? 0)
+    const ego = view === 'ego' && egoId ? egoDistances(data, egoId, steps) : null
+    if (ego) positions = egoLayout(data.ids, ego)
     const g = buildViewGraph(data, {
       positions,
       colourBy: 'sector',
       sizeBy: size ? a.nodes[size] : null,
-      only: view === 'ego' && egoId ? egoIds(data, egoId, steps) : null,
+      only: ego ? new Set(ego.keys()) : null,
     })
     g.forEachNode((id) => g.setNodeAttribute(id, 'label', nameOf(id, g.getNodeAttribute(id, 'label'))))
     return g
@@ -151,7 +153,10 @@ export default function NetworkPage() {
                   options={actorOptions}
                   optionFilterProp="label"
                   value={egoId ?? undefined}
-                  onChange={(id: string) => setEgo(id)}
+                  onChange={(id: string) => {
+                    setEgo(id)
+                    setMarked(null)
+                  }}
                 />
                 <Radio.Group
                   value={steps}
@@ -208,7 +213,7 @@ export default function NetworkPage() {
             selected={open}
             marked={marked ? new Set([marked]) : null}
             onSelect={openActor}
-            height={500}
+            height={460}
           />
           <Typography.Text className="muted">{t('hint')}</Typography.Text>
         </Space>
