@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { CommunityRecords } from './network.js'
-import { customWindows, networkSeries, periodWindows } from './periods.js'
+import { customWindows, networkSeries, parsePeriod, periodWindows, previousPeriod } from './periods.js'
 import type { Activity, Tie } from './records.js'
 import { actor, owned } from './records.test-util.js'
 
@@ -173,5 +173,40 @@ describe('networkSeries', () => {
     expect(first!.network.relationNames()).toEqual(['ALL'])
     expect(second!.used).toMatchObject({ activities: 2, ties: 1 })
     expect(w(second!, 'ALL', 'rc', 'ps')).toBe(1)
+  })
+})
+
+describe('parsePeriod and previousPeriod', () => {
+  it('reads years, quarters, months, days and ranges', () => {
+    expect(parsePeriod('2026')).toEqual({ label: '2026', from: '2026-01-01', to: '2026-12-31' })
+    expect(parsePeriod('2026-Q3')).toEqual({ label: '2026-Q3', from: '2026-07-01', to: '2026-09-30' })
+    expect(parsePeriod('2024-02')).toEqual({ label: '2024-02', from: '2024-02-01', to: '2024-02-29' })
+    expect(parsePeriod('2026-01-01..2026-06-30')).toEqual({
+      label: '2026-01-01..2026-06-30',
+      from: '2026-01-01',
+      to: '2026-06-30',
+    })
+    expect(parsePeriod('2026-05-04')).toMatchObject({ from: '2026-05-04', to: '2026-05-04' })
+  })
+  it('refuses what is not a period, saying what is expected', () => {
+    expect(() => parsePeriod('2026-13')).toThrow(/month 13 does not exist/)
+    expect(() => parsePeriod('2026-Q5')).toThrow(/expected a year \(2026\), a quarter/)
+    expect(() => parsePeriod('2026-06-30..2026-01-01')).toThrow(/ends \(2026-01-01\) before it starts/)
+    expect(() => parsePeriod('2026-02-30..2026-03-01')).toThrow(/period start/)
+    expect(() => parsePeriod('last year')).toThrow(RangeError)
+  })
+  it('gives the calendar period before, or as many days just before', () => {
+    expect(previousPeriod(parsePeriod('2026-Q1'))).toEqual({ label: '2025-Q4', from: '2025-10-01', to: '2025-12-31' })
+    expect(previousPeriod(parsePeriod('2026'))).toEqual({ label: '2025', from: '2025-01-01', to: '2025-12-31' })
+    expect(previousPeriod(parsePeriod('2026-03'))).toEqual({ label: '2026-02', from: '2026-02-01', to: '2026-02-28' })
+    expect(previousPeriod({ from: '2025-12-01', to: '2026-11-30' })).toEqual({
+      label: '2024-12-01..2025-11-30',
+      from: '2024-12-01',
+      to: '2025-11-30',
+    })
+    expect(previousPeriod({ from: '2026-01-11', to: '2026-01-20' })).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-01-10',
+    })
   })
 })

@@ -118,3 +118,92 @@ export function networkSeries(
     ...buildNetwork(records, { ...filter, from: window.from, to: window.to }, opts),
   }))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Periods as people write them: 2026, 2026-Q3, 2026-05, 2026-01-01..2026-06-30
+
+/**
+ * A period written as a year (`2026`), a quarter (`2026-Q3`), a month (`2026-05`), a day
+ * (`2026-05-04`) or a range of days (`2026-01-01..2026-06-30`, both ends included). The label is
+ * the text as normalised; a RangeError says what was expected.
+ *
+ * @example
+ * parsePeriod('2026-Q3') // { label: '2026-Q3', from: '2026-07-01', to: '2026-09-30' }
+ */
+export function parsePeriod(text: string): PeriodWindow {
+  const s = text.trim()
+  let m: RegExpExecArray | null
+  if ((m = /^(\d{4})$/.exec(s))) return { label: m[1]!, from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }
+  if ((m = /^(\d{4})-?[Qq]([1-4])$/.exec(s))) {
+    const year = Number(m[1])
+    const q = Number(m[2])
+    const last = q * 3
+    return {
+      label: `${m[1]}-Q${q}`,
+      from: `${m[1]}-${pad(last - 2)}-01`,
+      to: `${m[1]}-${pad(last)}-${pad(daysIn(year, last))}`,
+    }
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) {
+    const month = Number(m[2])
+    if (month < 1 || month > 12) throw new RangeError(`period "${s}": month ${m[2]} does not exist`)
+    return { label: s, from: `${s}-01`, to: `${s}-${pad(daysIn(Number(m[1]), month))}` }
+  }
+  if ((m = /^(\S+?)\s*(?:\.\.|–|~)\s*(\S+)$/.exec(s))) {
+    const [from, to] = [m[1]!, m[2]!]
+    checkDate('period start', from)
+    checkDate('period end', to)
+    if (to < from) throw new RangeError(`period "${s}": it ends (${to}) before it starts (${from})`)
+    return { label: `${from}..${to}`, from, to }
+  }
+  if (IsoDate.safeParse(s).success) return { label: s, from: s, to: s }
+  throw new RangeError(
+    `period "${s}": expected a year (2026), a quarter (2026-Q3), a month (2026-05) or days (2026-01-01..2026-06-30)`,
+  )
+}
+
+const dayNo = (d: string): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
+const dayOf = (n: number): string => new Date(n * 86_400_000).toISOString().slice(0, 10)
+
+/** Days in a period, both ends included. */
+export function periodDays(p: { from: string; to: string }): number {
+  return dayNo(p.to) - dayNo(p.from) + 1
+}
+
+/**
+ * The period before: the previous calendar year, quarter or month when the period is exactly one,
+ * otherwise the same number of days just before it.
+ *
+ * @example
+ * previousPeriod({ from: '2026-07-01', to: '2026-09-30' }) // { label: '2026-Q2', from: '2026-04-01', to: '2026-06-30' }
+ */
+export function previousPeriod(p: { from: string; to: string }): PeriodWindow {
+  const y = Number(p.from.slice(0, 4))
+  const mo = Number(p.from.slice(5, 7))
+  const startsMonth = p.from.endsWith('-01')
+  const endOf = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}-${pad(daysIn(year, month))}`
+  if (startsMonth) {
+    for (const months of [12, 3, 1]) {
+      if ((mo - 1) % months !== 0) continue
+      const lastMonth = mo + months - 1
+      if (lastMonth > 12 || p.to !== endOf(y, lastMonth)) continue
+      let py = y
+      let pm = mo - months
+      if (pm < 1) {
+        pm += 12
+        py--
+      }
+      const w = periodWindows(
+        `${pad(py, 4)}-${pad(pm)}-01`,
+        endOf(py, pm + months - 1),
+        months === 12 ? 'year' : months === 3 ? 'quarter' : 'month',
+      )[0]!
+      return w
+    }
+  }
+  const n = periodDays(p)
+  const from = dayOf(dayNo(p.from) - n)
+  const to = dayOf(dayNo(p.from) - 1)
+  return { label: `${from}..${to}`, from, to }
+}
