@@ -195,6 +195,39 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await shot('matrix')
   })
 
+  it('imports actors from a CSV file: all rows or none, with what to fix', async () => {
+    await page.click('.ant-tabs-tab >> text=Registry')
+    await page.click('button >> text=Import from a file')
+    await page.waitForSelector('.ant-modal >> text=Import actors')
+    const csv = (rows: string[]) => ({
+      name: 'actors.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['类型,部门,名称,英文名称,所在区域', ...rows].join('\n'), 'utf8'),
+    })
+    // the second row names a sector its type does not belong to: nothing is imported
+    await page.setInputFiles(
+      '.ant-modal input[type=file]',
+      csv([`shop,M,便民五金店,Handy Hardware,${COMMUNITY}`, `shop,G,街角药店,Corner Pharmacy,${COMMUNITY}`]),
+    )
+    await page.click('#import-run')
+    await page.waitForSelector('.ant-modal >> text=Nothing was imported. Problems to fix in the file: 1')
+    expect(await page.textContent('.ant-modal .ant-table-tbody')).toMatch(/^3sector/)
+    await shot('import-rejected')
+    expect(
+      (await running.store.actors.list(COMMUNITY, { limit: 1000 })).some((a) => a.nameEn === 'Handy Hardware'),
+    ).toBe(false)
+    await page.setInputFiles(
+      '.ant-modal input[type=file]',
+      csv([`shop,M,便民五金店,Handy Hardware,${COMMUNITY}`, `shop,M,街角药店,Corner Pharmacy,${COMMUNITY}`]),
+    )
+    await page.click('#import-run')
+    await page.waitForSelector('text=Imported: 2')
+    await page.fill('input[aria-label="Search by name"]', 'Corner Pharmacy')
+    await page.waitForSelector('td >> text=Corner Pharmacy')
+    const names = (await running.store.actors.list(COMMUNITY, { limit: 1000 })).map((a) => a.nameEn)
+    expect(names).toEqual(expect.arrayContaining(['Handy Hardware', 'Corner Pharmacy']))
+  })
+
   it('logs an activity: who took part, domain, phase', async () => {
     await page.click('.ant-menu >> text=Activities')
     await page.waitForSelector('#add-activity')

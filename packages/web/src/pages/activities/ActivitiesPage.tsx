@@ -1,13 +1,14 @@
 // Activities: the list, the calendar, and the action items they gave rise to; quick entry from anywhere.
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { Button, Drawer, Spin, Tabs } from 'antd'
+import { Button, Drawer, Space, Spin, Tabs } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { Activity } from '../../api/types'
 import { useCommunity, useSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { ImportButton } from '../../components/ImportDialog'
 import { PageHeader } from '../../components/PageHeader'
 import { ActionItems } from './ActionItems'
 import { ActivityCalendar } from './ActivityCalendar'
@@ -45,11 +46,14 @@ export default function ActivitiesPage() {
         title={t('title')}
         intro={t('intro')}
         actions={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ mode: 'new' })} id="add-activity">
-              {t('add')}
-            </Button>
-          )
+          <Space>
+            {may('write', 'import') && <ImportButton communityId={community.id} kind="activities" />}
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen({ mode: 'new' })} id="add-activity">
+                {t('add')}
+              </Button>
+            )}
+          </Space>
         }
       />
       {error ? (

@@ -7,6 +7,7 @@ import { ACTOR_TYPES, SECTORS, type ActorType, type Sector } from '@cosafe/core'
 import type { Actor, CommunityDetail } from '../../api/types'
 import { useSession } from '../../app/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { ImportButton } from '../../components/ImportDialog'
 import { useActorName, useTerm } from '../../i18n/vocabulary'
 import { ActorForm } from './ActorForm'
 import { useAllActors, useDeleteActor } from './api'
@@ -91,11 +92,14 @@ export function ActorRegistry({ communityId, detail }: { communityId: string; de
             onChange={(e) => setSearch(e.target.value)}
           />
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} id="add-actor">
-            {t('add')}
-          </Button>
-        )}
+        <Space>
+          {may('write', 'import') && <ImportButton communityId={communityId} kind="actors" />}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} id="add-actor">
+              {t('add')}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<Actor>
         rowKey="id"
