@@ -14,6 +14,7 @@ import { answerRoutes } from './routes/answers.js'
 import { surveyRoutes, type Notifier } from './routes/surveys.js'
 import { importRoutes } from './routes/imports.js'
 import { networkRoutes } from './routes/network.js'
+import { diagnosisRoutes } from './routes/diagnosis.js'
 import { recordRoutes } from './routes/records.js'
 import { territoryRoutes } from './routes/territories.js'
 import { matterRoutes } from './routes/matters.js'
@@ -84,6 +85,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   territoryRoutes(app, opts.store)
   recordRoutes(app, opts.store)
   networkRoutes(app, opts.store)
+  diagnosisRoutes(app, opts.store, opts.clock ?? (() => new Date()))
   importRoutes(app, opts.store)
   adminRoutes(app, opts.store)
   surveyRoutes(

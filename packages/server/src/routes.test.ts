@@ -540,6 +540,44 @@ const ROUTES: RouteCase[] = [
     ok: 200,
   },
   {
+    name: 'diagnosis',
+    method: 'GET',
+    url: '/api/communities/{c}/diagnosis?lang=en',
+    resource: 'network',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'diagnosis comparison',
+    method: 'GET',
+    url: '/api/territories/c1/diagnosis/comparison',
+    resource: 'network',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'community report',
+    method: 'GET',
+    url: '/api/communities/{c}/report?format=xlsx&lang=en',
+    resource: 'network',
+    action: 'read',
+    scoped: true,
+    ok: 200,
+  },
+  {
+    name: 'research report',
+    method: 'POST',
+    url: '/api/research/report?format=html&name=small.dl',
+    resource: 'network',
+    action: 'read',
+    scoped: false,
+    ok: 200,
+    body: () => 'DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2\n2 3\n',
+    headers: { 'content-type': 'text/plain' },
+  },
+  {
     name: 'audit',
     method: 'GET',
     url: '/api/communities/{c}/audit',
@@ -597,7 +635,8 @@ describe('the matrix covers the API', () => {
             .replace(/\/\{new-\w+\}\//, '/{id}/')
 
             .replace(/\/import\/\w+$/, '/import/{kind}')
-            .replace('/api/territories/c1/matters', '/api/territories/{territoryId}/matters')}`,
+            .replace('/api/territories/c1/matters', '/api/territories/{territoryId}/matters')
+            .replace('/api/territories/c1/diagnosis', '/api/territories/{territoryId}/diagnosis')}`,
       ),
     )
     // routes every role may call, checked elsewhere: health, sign-in, sign-out, me, import columns
