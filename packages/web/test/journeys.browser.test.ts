@@ -103,6 +103,9 @@ describe.skipIf(!available).sequential('web app journeys', () => {
     await page.click('.ant-menu >> text=工作台')
     await page.waitForSelector('text=网络密度')
     expect(await page.textContent('h1')).toContain('C 社区')
+    // the demo's weaknesses show among the diagnosis's findings, and the last twelve months are drawn
+    await page.waitForSelector('.ant-card:has-text("最新诊断发现") .ant-tag >> text=严重')
+    await page.waitForSelector('[role=img][aria-label="近十二个月"] canvas')
     await shot('dashboard')
   })
 
