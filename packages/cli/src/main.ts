@@ -6,6 +6,7 @@ import { CONVERT_HELP, runConvert } from './commands/convert.js'
 import { runDemo } from './commands/demo.js'
 import { MIGRATE_HELP, runMigrate, runServe, SERVE_HELP } from './commands/serve.js'
 import { runSurvey, SURVEY_HELP } from './commands/survey.js'
+import { DIAGNOSE_HELP, REPORT_HELP, runDiagnose, runReport } from './commands/diagnose.js'
 import { MATTERS_HELP, runMatters } from './commands/matters.js'
 import { EGO_HELP, KEYPLAYERS_HELP, runEgo, runKeyPlayers, runWhatIf, WHATIF_HELP } from './commands/actors.js'
 import { MULTIPLEX_HELP, QAP_HELP, runMultiplex, runQap } from './commands/qap.js'
@@ -29,6 +30,8 @@ Usage:
   cosafe migrate                    apply database migrations
   cosafe survey COMMAND …           relational surveys: create, links, status, aggregate, import, export
   cosafe matters COMMAND …          safety matters: import 12345 orders, list, show, KPIs
+  cosafe diagnose FILE|--community ID   every diagnosis rule: fired, clear or insufficient data
+  cosafe report FILE|--community ID     the report as HTML, DOCX or XLSX (--format, --out)
   cosafe demo [--lang zh-CN]        analyse the bundled example community
   cosafe help | --help              this text
   cosafe --version                  the version
@@ -43,6 +46,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   migrate: { run: runMigrate, help: MIGRATE_HELP },
   survey: { run: runSurvey, help: SURVEY_HELP },
   matters: { run: runMatters, help: MATTERS_HELP },
+  diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
+  report: { run: runReport, help: REPORT_HELP },
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
   subgroups: { run: runSubgroups, help: SUBGROUPS_HELP },
