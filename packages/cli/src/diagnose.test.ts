@@ -15,6 +15,7 @@ import { run } from './cli.test-util.js'
 const dir = mkdtempSync(join(tmpdir(), 'cosafe-diagnose-cli-'))
 const db = join(dir, 'cli.db')
 const GRAPHML = fileURLToPath(new URL('../../sna/test/fixtures/data/governance/governance.graphml', import.meta.url))
+const EXAMPLE = fileURLToPath(new URL('../examples/governance.csv', import.meta.url))
 const C = DEMO_TERRITORY.c
 const PERIOD = `${DEMO_PERIOD.from}..${DEMO_PERIOD.to}`
 let saved: string | undefined
@@ -68,6 +69,17 @@ describe('cosafe diagnose', () => {
     const structure = j.findings.filter((f) => f.dimension === 'structure' && f.status !== 'insufficient-data')
     expect(structure.length).toBeGreaterThan(2)
     expect(j.findings.find((f) => f.rule === 'CON-5')!.status).toBe('insufficient-data')
+    // a CSV edge list with its sibling node table (sector column), read as directed like analyze
+    const csv = await run('diagnose', EXAMPLE, '--directed', '--json')
+    expect(csv.code, csv.err).toBe(0)
+    expect(csv.err).toBe('')
+    const str3 = (JSON.parse(csv.out) as { findings: { rule: string; status: string }[] }).findings.find(
+      (f) => f.rule === 'STR-3',
+    )!
+    expect(str3.status).toBe('fired')
+    const bad = await run('diagnose', EXAMPLE, '--input-format', 'xyz')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/--input-format must be one of/)
   })
 
   it('exits 2 on a bad period or bad arguments, saying so in the chosen language', async () => {

@@ -19,7 +19,7 @@ import { renderText, type Block } from '../document.js'
 import { UsageError } from '../errors.js'
 import { parseLang, t, type Lang } from '../i18n.js'
 import type { Io } from '../io.js'
-import { loadNetwork, reportWarnings } from './input.js'
+import { formatOption, inputArgs, loadNetwork, reportWarnings, type InputArgs } from './input.js'
 
 export const DIAGNOSE_HELP = `cosafe diagnose FILE | --community ID [options]
 
@@ -34,6 +34,7 @@ structural rules run on it. --community diagnoses a community of the database th
 survey, against its previous period and the other communities of its street.
 
   --community ID        a community of the database instead of a file
+  --directed, --undirected, --nodes NODES.csv, --input-format F   how to read FILE (as analyze)
   --period P            2026, 2026-Q3, 2026-05 or 2026-01-01..2026-06-30 (default: the twelve
                         months up to the community's latest record)
   --json                print {"findings": […]}: one entry per rule of the rulebook
@@ -48,6 +49,7 @@ For a file, the research report (measures and figure; the structural findings wh
 carry a sector); for --community, the community's report on the database the server uses.
 
   --community ID        a community of the database instead of a file
+  --directed, --undirected, --nodes NODES.csv, --input-format F   how to read FILE (as analyze)
   --period P            2026, 2026-Q3, 2026-05 or 2026-01-01..2026-06-30
   --format F            html (default; print-ready), docx (Word) or xlsx (Excel)
   --out FILE            where to write (default: NAME-report.EXT in the current directory)
@@ -115,6 +117,8 @@ interface Parsed {
   file: string | null
   community: string | null
   period: { from: string; to: string; label: string } | undefined
+  /** How to read the file (as in cosafe analyze; --input-format because --format names the report's). */
+  input: InputArgs
   values: Record<string, string | boolean | undefined>
 }
 
@@ -131,6 +135,10 @@ function parse(
       community: { type: 'string' },
       period: { type: 'string' },
       lang: { type: 'string' },
+      directed: { type: 'boolean' },
+      undirected: { type: 'boolean' },
+      nodes: { type: 'string' },
+      'input-format': { type: 'string' },
       ...extra,
     },
   })
@@ -150,7 +158,13 @@ function parse(
       throw new UsageError(say(lang, 'period', p))
     }
   }
-  return { lang, file, community, period, values: values as Parsed['values'] }
+  const input = inputArgs({
+    nodes: values.nodes as string | undefined,
+    directed: values.directed as boolean | undefined,
+    undirected: values.undirected as boolean | undefined,
+  })
+  input.format = formatOption('--input-format', values['input-format'] as string | undefined)
+  return { lang, file, community, period, input, values: values as Parsed['values'] }
 }
 
 /** Runs `work` on the community of the server's database; the service's errors become usage errors. */
@@ -226,7 +240,7 @@ export async function runDiagnose(argv: string[], io: Io): Promise<number> {
   let d: Diagnosis
   let title: string
   if (c.file !== null) {
-    const { network, warnings } = loadNetwork(c.file, {})
+    const { network, warnings } = loadNetwork(c.file, c.input)
     reportWarnings(io, warnings, c.file)
     d = diagnose({ network })
     title = z ? `诊断：${c.file}` : `Diagnosis: ${c.file}`
@@ -259,7 +273,7 @@ export async function runReport(argv: string[], io: Io): Promise<number> {
   let body: Uint8Array
   let name: string
   if (c.file !== null) {
-    const { network, warnings } = loadNetwork(c.file, {})
+    const { network, warnings } = loadNetwork(c.file, c.input)
     reportWarnings(io, warnings, c.file)
     const model = buildResearchReport({
       lang: c.lang,
