@@ -237,6 +237,23 @@ describe('POST /api/research/report', () => {
     const zip = await JSZip.loadAsync(r.rawPayload)
     expect(await zip.file('word/document.xml')!.async('string')).toContain('small.dl')
   })
+  it('reads a cosafe JSON network sent as application/json', async () => {
+    const net = {
+      directed: false,
+      nodes: [
+        { id: 'so', label: 'Street Office', sector: 'government' },
+        { id: 'rc', label: 'Residents Committee', sector: 'Q' },
+        { id: 'pc', label: 'Property Company', sector: 'market' },
+      ],
+      edges: [
+        { source: 'so', target: 'rc' },
+        { source: 'rc', target: 'pc' },
+      ],
+    }
+    const r = await post(JSON.stringify(net), 'format=html&lang=en&name=tiny.json', 'application/json')
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200)
+    expect(r.body).toContain('Property Company')
+  })
   it('refuses a malformed file with the line, the field and the reason', async () => {
     const bad = 'DL N=3 FORMAT=FULLMATRIX\nDATA:\n0 1 0\n1 0 x\n0 1 0\n'
     const r = await post(bad, 'name=bad.dl', 'text/plain')
