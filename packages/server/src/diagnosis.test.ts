@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PERIOD, DEMO_TERRITORY, RULEBOOK } from '@cosafe/core'
+import { DEMO_PERIOD, DEMO_TERRITORY, localDay, RULEBOOK } from '@cosafe/core'
 import { openStore, type Store } from '@cosafe/store'
 import { buildServer } from './app.js'
 import { loadDemo } from './demo.js'
@@ -276,5 +276,50 @@ describe('POST /api/research/report', () => {
       },
     })
     expect(r.statusCode).toBe(403)
+  })
+})
+
+describe('with a closed survey in the period', () => {
+  it('takes the attitudes of the latest closed survey: CON-5 and PAR-8 are evaluated', async () => {
+    const sys = { accountId: null }
+    const roster = ['c-rc', 'c-property', 'c-owners', 'c-social-work', 'c-police-station']
+    const survey = await store.surveys.create(
+      sys,
+      C,
+      { title: 'attitudes', relations: ['INFO'], rosterIds: roster, attitudes: true } as never,
+      Object.fromEntries(roster.map((id) => [id, `hash-${id}`])),
+    )
+    await store.surveys.setStatus(sys, C, survey.id, 'open')
+    for (const [k, id] of roster.entries())
+      await store.surveys.saveAnswers(
+        sys,
+        C,
+        survey.id,
+        id,
+        {
+          ties: { INFO: { [roster[(k + 1) % roster.length]!]: 1 } },
+          attitudes: { trust: 4, consensus: 3, coResponsibility: k < 2 ? 2 : 5, senseOfSafety: 5 },
+        },
+        true,
+      )
+    await store.surveys.setStatus(sys, C, survey.id, 'closed')
+    // the period runs to today (Beijing time, as the days of matters), the day the survey was closed
+    const today = localDay(new Date().toISOString())
+    const r = await call(
+      app,
+      s['c-staff']!,
+      'GET',
+      `/api/communities/${C}/diagnosis?from=${DEMO_PERIOD.from}&to=${today}`,
+    )
+    expect(r.statusCode, r.body).toBe(200)
+    const j = r.json() as { survey: { id: string; responseRate: number }; findings: Finding[] }
+    expect(j.survey).toMatchObject({ id: survey.id, responseRate: 1 })
+    const get = (rule: string) => j.findings.find((f) => f.rule === rule)!
+    expect(get('CON-5').status).not.toBe('insufficient-data')
+    expect(get('PAR-8').status).toBe('clear')
+    // without the survey's days in the period, the rules wait for one again
+    const before = await call(app, s['c-staff']!, 'GET', `/api/communities/${C}/diagnosis?period=2026-Q1`)
+    expect(before.json().survey).toBeNull()
+    expect(before.json().findings.find((f: Finding) => f.rule === 'PAR-8').status).toBe('insufficient-data')
   })
 })

@@ -194,7 +194,7 @@ export async function diagnoseCommunity(
   opts: DiagnoseOptions,
 ): Promise<CommunityDiagnosis> {
   const data = await loadCommunity(store, community, { pseudonymise: opts.pseudonymise })
-  const period = opts.period ?? defaultPeriod(data, opts.now.slice(0, 10))
+  const period = opts.period ?? defaultPeriod(data, localDay(opts.now))
   const before = previousPeriod(period)
   const target = await inputsFor(store, data, period, opts.now)
   const previous = await inputsFor(store, data, before, opts.now)
@@ -289,7 +289,7 @@ export async function compareTerritory(
         },
         matters: loaded.flatMap((d) => d.matters),
       },
-      opts.now.slice(0, 10),
+      localDay(opts.now),
     )
   const list: { community: string; inputs: DiagnosisInputs }[] = []
   for (const d of loaded)
