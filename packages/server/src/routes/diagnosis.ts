@@ -1,4 +1,8 @@
 // The diagnosis of a community, a street's communities compared, and the reports (community and research) as downloads.
+//
+// They need the 'network' read grant and no permission of their own: a diagnosis and a report are
+// derived from the same records as the network (the web app's Diagnosis and Reports pages ask for
+// the same grant). Researchers get them with individuals under their alias, as everywhere.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
