@@ -27,7 +27,7 @@ beforeAll(async () => {
   const logins = await loadDemo(store)
   // the clock just after the demo's year, so that every matter has been judged
   app = await buildServer({ store, clock: () => new Date('2026-12-01T09:00:00+08:00') })
-  for (const u of ['c-staff', 'x-street', 'researcher', 'c-resident'])
+  for (const u of ['c-staff', 'x-street', 'dongcheng', 'researcher', 'c-resident'])
     s[u] = await login(app, u, logins.find((l) => l.username === u)!.password)
 })
 afterAll(async () => {
@@ -158,6 +158,20 @@ describe('GET /api/territories/:id/diagnosis/comparison', () => {
     // the C community's residents' committee brokers more than D's: C ranks below D on STR-3
     const str3 = j.rules.find((x) => x.rule === 'STR-3')!
     expect(str3.communities.map((c) => c.community)).toEqual([DEMO_TERRITORY.d, DEMO_TERRITORY.c])
+  })
+  it('answers for a street without communities, with an empty ranking', async () => {
+    await store.territories.create(
+      { accountId: null },
+      { level: 'street', code: 'empty', nameZh: '空街道', nameEn: 'Empty Street', parentId: DEMO_TERRITORY.district },
+      'empty-street',
+    )
+    const admin = await call(app, s['x-street']!, 'GET', '/api/territories/empty-street/diagnosis/comparison')
+    expect(admin.statusCode).toBe(404) // outside the X street account's scope
+    const d = await call(app, s.dongcheng!, 'GET', '/api/territories/empty-street/diagnosis/comparison?period=2026')
+    expect(d.statusCode, d.body).toBe(200)
+    expect(d.json().communities).toEqual([])
+    expect(d.json().rules).toEqual([])
+    expect(d.json().period).toEqual({ from: '2026-01-01', to: '2026-12-31' })
   })
   it('is refused to residents and unknown outside the account’s scope', async () => {
     expect(

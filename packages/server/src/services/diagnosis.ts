@@ -281,13 +281,15 @@ export async function compareTerritory(
     opts.period ??
     defaultPeriod(
       {
-        ...loaded[0]!,
+        community: territory,
         records: {
-          ...loaded[0]!.records,
+          actors: [],
           activities: loaded.flatMap((d) => d.records.activities),
           ties: loaded.flatMap((d) => d.records.ties),
+          responsibilities: [],
         },
         matters: loaded.flatMap((d) => d.matters),
+        surveys: [],
       },
       localDay(opts.now),
     )
