@@ -895,7 +895,10 @@ const INDICATORS: Record<string, Indicator> = {
       value: v,
       measures: { emergencyHours: em },
       actors: late.map(ctx.ref),
-      explain: { zh: `吹哨后首次到场中位时长 ${v} 小时`, en: `median ${v} h from whistle to first arrival` },
+      explain: {
+        zh: `吹哨后首次到场中位时长 ${v.toFixed(1)} 小时`,
+        en: `median ${v.toFixed(1)} h from whistle to first arrival`,
+      },
     }
   },
   'MEC-5': (ctx) => {
@@ -1213,6 +1216,14 @@ const NEEDS_BASIS: Record<Basis, Term> = {
   peer: { zh: '同级社区数值（peers）', en: 'the peer communities’ values (peers)' },
 }
 
+/** How a check's basis reads in an explanation. */
+const BASIS_NAME: Record<Basis, Term> = {
+  absolute: { zh: '绝对阈值', en: 'absolute' },
+  designed: { zh: '对照设计网络', en: 'against the designed network' },
+  previous: { zh: '对比上期', en: 'against the previous period' },
+  peer: { zh: '同级社区百分位', en: 'percentile among peer communities' },
+}
+
 /** Actors and ties listed in a finding's evidence at most. */
 export const EVIDENCE_LIMIT = 50
 
@@ -1257,8 +1268,8 @@ function evaluateRule(rule: Rule, ctx: Context): Finding {
   const shown = checks.filter((c) => c.flagged)[0] ?? checks[0]
   const verdict: Term = flagged
     ? {
-        zh: `${rule.finding.zh}（阈值 ${shown!.bandText}，${shown!.basis}）`,
-        en: `${rule.finding.en} (threshold ${shown!.bandText}, ${shown!.basis})`,
+        zh: `${rule.finding.zh}（阈值 ${shown!.bandText}，${BASIS_NAME[shown!.basis].zh}）`,
+        en: `${rule.finding.en} (threshold ${shown!.bandText}, ${BASIS_NAME[shown!.basis].en})`,
       }
     : r.notApplicable
       ? { zh: '该规则不适用于当前治理模式', en: 'the rule does not apply to this governance mode' }
