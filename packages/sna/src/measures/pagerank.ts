@@ -33,42 +33,50 @@ export function pagerank(g: Graph, opts: PagerankOptions = {}): Float64Array {
   const inOff = g.inOffsets
   const inSrc = g.inSources
   const inW = g.inWeights
-  // out-weight sums for the transition probabilities
-  const outSum = new Float64Array(n)
+  // 1/out-weight of each node (0 for a dangling node) and the dangling nodes, once
+  const invOut = new Float64Array(n)
+  let danglingCount = 0
   for (let u = 0; u < n; u++) {
-    if (o.weight) {
-      let s = 0
-      for (let e = g.outOffsets[u]!; e < g.outOffsets[u + 1]!; e++) s += g.outWeights[e]!
-      outSum[u] = s
-    } else outSum[u] = g.outOffsets[u + 1]! - g.outOffsets[u]!
+    let s = 0
+    if (o.weight) for (let e = g.outOffsets[u]!; e < g.outOffsets[u + 1]!; e++) s += g.outWeights[e]!
+    else s = g.outOffsets[u + 1]! - g.outOffsets[u]!
+    if (s > 0) invOut[u] = 1 / s
+    else danglingCount++
   }
+  const dangling = new Int32Array(danglingCount)
+  for (let u = 0, k = 0; u < n; u++) if (invOut[u] === 0) dangling[k++] = u
   let x = new Float64Array(n).fill(1 / n)
   let next = new Float64Array(n)
   const contrib = new Float64Array(n)
   const alpha = o.alpha
+  const weighted = o.weight
   for (let it = 0; it < o.maxIterations; it++) {
-    let dangling = 0
-    for (let u = 0; u < n; u++) {
-      const s = outSum[u]!
-      if (s > 0) contrib[u] = x[u]! / s
-      else {
-        contrib[u] = 0
-        dangling += x[u]!
+    let danglingMass = 0
+    for (let k = 0; k < danglingCount; k++) danglingMass += x[dangling[k]!]!
+    for (let u = 0; u < n; u++) contrib[u] = x[u]! * invOut[u]!
+    const base = (1 - alpha) / n + (alpha * danglingMass) / n
+    let sum = 0
+    if (weighted) {
+      for (let v = 0; v < n; v++) {
+        let acc = 0
+        for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) acc += contrib[inSrc[e]!]! * inW[e]!
+        const val = base + alpha * acc
+        next[v] = val
+        sum += val
+      }
+    } else {
+      for (let v = 0; v < n; v++) {
+        let acc = 0
+        for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) acc += contrib[inSrc[e]!]!
+        const val = base + alpha * acc
+        next[v] = val
+        sum += val
       }
     }
-    const base = (1 - alpha) / n + (alpha * dangling) / n
-    let sum = 0
-    for (let v = 0; v < n; v++) {
-      let acc = 0
-      if (o.weight) for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) acc += contrib[inSrc[e]!]! * inW[e]!
-      else for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) acc += contrib[inSrc[e]!]!
-      const val = base + alpha * acc
-      next[v] = val
-      sum += val
-    }
+    const inv = 1 / sum
     let change = 0
     for (let v = 0; v < n; v++) {
-      const val = next[v]! / sum
+      const val = next[v]! * inv
       change += Math.abs(val - x[v]!)
       next[v] = val
     }
