@@ -5,7 +5,8 @@
 // matrix, x ≥ 0, ‖x‖₂ = 1. Undefined (null) when λ₁ = 0 (e.g. acyclic digraphs) or when λ₁
 // is not simple (two strongly connected parts with the same largest eigenvalue), where any
 // answer would be arbitrary. Otherwise x is 0 outside the part the dominant component reaches.
-// Computed by power iteration on (A + I)ᵀ, whose shift removes the oscillation of bipartite
+// λ₁ of each strongly connected part is estimated only when several parts have cycles (a single
+// cyclic part is the dominant one). Computed by power iteration on (A + I)ᵀ, whose shift removes the oscillation of bipartite
 // and periodic graphs, iterated until the change is below `tolerance` (far tighter than
 // networkx's default, to reproduce six significant digits).
 
@@ -35,18 +36,31 @@ export function eigenvector(g: Graph, opts: EigenvectorOptions = {}): Float64Arr
   if (n === 0 || g.m === 0) return null
   // spectral radius of each strongly connected part (for undirected graphs: each component)
   const { membership, count } = strongComponents(g)
-  const radius = componentRadii(g, membership, count)
+  const internal = internalTies(g, membership, count)
   let best = -1
-  let lambda = 0
+  let cyclic = 0
   for (let c = 0; c < count; c++) {
-    if (radius[c]! > lambda) {
-      lambda = radius[c]!
+    if (internal[c]! > 0) {
+      cyclic++
       best = c
     }
   }
-  if (best < 0 || lambda < 1e-9) return null
-  for (let c = 0; c < count; c++) {
-    if (c !== best && Math.abs(radius[c]! - lambda) <= SIMPLE_GAP * lambda) return null
+  if (cyclic === 0) return null // acyclic: λ₁ = 0
+  if (cyclic > 1) {
+    // several parts with cycles: compare their spectral radii (one part alone has λ₁ ≥ 1, simple)
+    const radius = componentRadii(g, membership, count, internal)
+    best = -1
+    let lambda = 0
+    for (let c = 0; c < count; c++) {
+      if (radius[c]! > lambda) {
+        lambda = radius[c]!
+        best = c
+      }
+    }
+    if (best < 0 || lambda < 1e-9) return null
+    for (let c = 0; c < count; c++) {
+      if (c !== best && Math.abs(radius[c]! - lambda) <= SIMPLE_GAP * lambda) return null
+    }
   }
   // power iteration on the whole graph, started on the dominant component
   let x = new Float64Array(n)
@@ -80,17 +94,21 @@ function normalize(x: Float64Array): void {
 }
 
 /** Largest eigenvalue of the adjacency matrix restricted to each component (power iteration). */
-function componentRadii(g: Graph, membership: Int32Array, count: number): Float64Array {
-  const n = g.n
-  const radius = new Float64Array(count)
-  const size = new Int32Array(count)
+/** Ties inside each strongly connected part (a part without any has spectral radius 0). */
+function internalTies(g: Graph, membership: Int32Array, count: number): Int32Array {
   const internal = new Int32Array(count)
-  for (let v = 0; v < n; v++) size[membership[v]!]!++
-  for (let u = 0; u < n; u++) {
+  for (let u = 0; u < g.n; u++) {
+    const c = membership[u]!
     for (let e = g.outOffsets[u]!; e < g.outOffsets[u + 1]!; e++) {
-      if (membership[g.outTargets[e]!] === membership[u]) internal[membership[u]!]!++
+      if (membership[g.outTargets[e]!] === c) internal[c]!++
     }
   }
+  return internal
+}
+
+function componentRadii(g: Graph, membership: Int32Array, count: number, internal: Int32Array): Float64Array {
+  const n = g.n
+  const radius = new Float64Array(count)
   // all components at once: iterate x ← (A_c + I)ᵀ x within components, track per-component norms
   let x = new Float64Array(n)
   let y = new Float64Array(n)
