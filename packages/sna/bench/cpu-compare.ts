@@ -27,7 +27,9 @@ const fns: Record<string, (g: Graph) => unknown> = {
   kcore: (g) => coreness(g),
 }
 const [measure = 'pagerank', oldPath] = process.argv.slice(2)
-const old = oldPath ? ((await import(oldPath)) as Record<string, (g: Graph) => unknown>)[measure] : undefined
+const old = oldPath
+  ? ((await import(oldPath)) as Record<string, (g: Graph) => unknown>)[measure === 'kcore' ? 'coreness' : measure]
+  : undefined
 const sets = [
   ba(1000),
   ba(10_000),
