@@ -9,6 +9,7 @@ import type { AttitudeItem } from '../surveys.js'
 import { sectorCode, type DiagnosisInputs } from './context.js'
 import { diagnose, percentileRank, type Finding } from './evaluate.js'
 import { RULEBOOK, withThresholds } from './rulebook.js'
+import { summariseDiagnosis } from './summary.js'
 
 const status = (inputs: DiagnosisInputs, rule: string): Finding => {
   const f = diagnose(inputs).findings.find((x) => x.rule === rule)!
@@ -479,6 +480,18 @@ describe('mechanism and content rules', () => {
     const p = (domain: string) => act({ kind: 'project', convenerId: 's1', attendedIds: ['q1'], domains: [domain] })
     expectStatus({ records: records([p('FIRE')]) }, 'CNT-4', 'fired')
     expectStatus({ records: records([p('ELDERLY')]) }, 'CNT-4', 'clear')
+  })
+  it('veto items: a fired one fails the assessment, one without data leaves it provisional, deployments choose them', () => {
+    const p = (domain: string) => act({ kind: 'project', convenerId: 's1', attendedIds: ['q1'], domains: [domain] })
+    const fired = diagnose({ records: records([p('FIRE')]) })
+    expect(fired.findings.filter((f) => f.veto).map((f) => f.rule)).toEqual(['CNT-4', 'CNT-6'])
+    const s = summariseDiagnosis(fired)
+    expect([s.vetoHits, s.vetoUnknown]).toEqual([['CNT-4'], ['CNT-6']])
+    expect(summariseDiagnosis(diagnose({ records: records([p('ELDERLY')]) })).vetoHits).toEqual([])
+    const book = withThresholds(RULEBOOK, { 'CNT-4': { veto: false }, 'STR-2': { veto: true } })
+    const own = diagnose({ records: records([p('FIRE')]) }, book)
+    expect(own.findings.filter((f) => f.veto).map((f) => f.rule)).toEqual(['STR-2', 'CNT-6'])
+    expect(summariseDiagnosis(own).vetoHits).not.toContain('CNT-4')
   })
   it('CNT-1 domains with multi-actor records', () => {
     const domains = ['FIRE', 'PUBLIC_ORDER', 'GAS']

@@ -69,6 +69,8 @@ export interface Finding {
   dimension: Rule['dimension']
   status: FindingStatus
   severity: Rule['severity']
+  /** A veto item: when fired, the community fails the overall assessment (see `Rule.veto`). */
+  veto: boolean
   indicator: Rule['indicator']
   /** The indicator's value; null when insufficient data. */
   value: number | null
@@ -1232,6 +1234,7 @@ function evaluateRule(rule: Rule, ctx: Context): Finding {
     rule: rule.id,
     dimension: rule.dimension,
     severity: rule.severity,
+    veto: rule.veto ?? false,
     indicator: rule.indicator,
     recommendations: [] as Recommendation[],
   }

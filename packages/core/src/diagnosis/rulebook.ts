@@ -125,6 +125,12 @@ export interface Rule {
   finding: Term
   source: RuleSource
   severity: Severity
+  /**
+   * A veto item (一票否决): when it fires, the community fails the overall assessment whatever
+   * the other findings say — the Ping'an scorecard's veto items and the ISCCC indicators that
+   * must be fulfilled [v]. Deployments set their own (`withThresholds`).
+   */
+  veto?: boolean
   families: Family[]
   /** Action templates; placeholders such as {actor}, {a}, {b}, {domain}, {value}, {threshold}. */
   actions: { zh: string; en: string }
@@ -809,6 +815,7 @@ export const RULEBOOK: Rulebook = [
     letters: ['v'],
     def: false,
     severity: 'medium',
+    veto: true,
     families: ['ECC'],
     actZh: '开展独居老人、租户消防安全项目',
     actEn: 'start projects for older people living alone and tenant fire safety',
@@ -843,6 +850,7 @@ export const RULEBOOK: Rulebook = [
     letters: ['v', 'w'],
     def: false,
     severity: 'medium',
+    veto: true,
     families: ['TLD'],
     actZh: '建立伤害监测与项目评估制度',
     actEn: 'set up injury surveillance and project review',
@@ -872,6 +880,8 @@ export interface RuleOverride {
   checks?: Check[]
   params?: Record<string, number>
   severity?: Severity
+  /** Makes the rule a veto item (true) or an ordinary one (false). */
+  veto?: boolean
 }
 
 /**
@@ -905,6 +915,7 @@ export function withThresholds(rulebook: Rulebook, overrides: Record<string, Rul
       checks,
       ...(r.params ? { params: { ...r.params, ...o.params } } : {}),
       severity: o.severity ?? r.severity,
+      ...(o.veto !== undefined ? { veto: o.veto } : {}),
       source,
     }
   })

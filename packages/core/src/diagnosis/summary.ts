@@ -12,6 +12,10 @@ export interface DiagnosisSummary {
   fired: string[]
   /** Dimensions with at least one rule that could be evaluated. */
   evaluated: Dimension[]
+  /** Veto items that fired (一票否决): any one fails the overall assessment. */
+  vetoHits: string[]
+  /** Veto items that could not be evaluated: the overall assessment is provisional while any remain. */
+  vetoUnknown: string[]
 }
 
 /**
@@ -33,5 +37,7 @@ export function summariseDiagnosis(d: Diagnosis): DiagnosisSummary {
   const evaluated = (Object.keys(byDimension) as Dimension[]).filter(
     (k) => byDimension[k].fired + byDimension[k].clear > 0,
   )
-  return { byDimension, fired, evaluated }
+  const vetoHits = d.findings.filter((f) => f.veto && f.status === 'fired').map((f) => f.rule)
+  const vetoUnknown = d.findings.filter((f) => f.veto && f.status === 'insufficient-data').map((f) => f.rule)
+  return { byDimension, fired, evaluated, vetoHits, vetoUnknown }
 }

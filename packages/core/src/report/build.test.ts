@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs'
 import { analyze, betweenness, eiIndex, groupsOf, NetworkBuilder, readNetwork, type Graph } from '@cosafe/sna'
+import { summariseDiagnosis } from '../diagnosis/summary.js'
 import { describe, expect, it } from 'vitest'
 import { DEMO_PERIOD, demoCommunity } from '../demo.js'
 import { diagnose } from '../diagnosis/evaluate.js'
@@ -97,8 +98,13 @@ describe('the community report model', () => {
     expect(fig.density).toBe(a.network.density)
     expect(fig.degreeCentralization).toBe(a.network.degreeCentralization)
     expect(fig.fired).toBe(diagnosis.findings.filter((f) => f.status === 'fired').length)
-    expect(en.summary.points[0]).toMatch(/\(CON-3\)$/)
-    expect(zh.summary.points[0]).toMatch(/（CON-3）$/)
+    // the veto items (CNT-4, CNT-6) come first: fired ones fail the assessment, unknown ones leave it provisional
+    const s = summariseDiagnosis(diagnosis)
+    expect(s.vetoHits.length + s.vetoUnknown.length).toBeGreaterThan(0)
+    expect(en.summary.points[0]).toMatch(s.vetoHits.length ? /^Veto items fired/ : /^Veto items without data/)
+    expect(zh.summary.points[0]).toMatch(/^一票否决项/)
+    expect(en.summary.points[1]).toMatch(/\(CON-3\)$/)
+    expect(zh.summary.points[1]).toMatch(/（CON-3）$/)
     expect(en.summary.overview).toBe('40 rules: 17 fired, 6 clear, 17 without enough data.')
   })
 

@@ -687,13 +687,30 @@ function keyFigures(m: Measured, lang: ReportLang, fired: number | null): KeyFig
 
 function summaryPoints(d: Diagnosis, findings: ReportFinding[], lang: ReportLang, limit = 6): string[] {
   const byRule = new Map(findings.map((f) => [f.rule, f]))
-  return summariseDiagnosis(d)
-    .fired.slice(0, limit)
-    .map((id) => {
+  const summary = summariseDiagnosis(d)
+  const zh = lang === 'zh-CN'
+  // veto items (一票否决) come first: one fired fails the overall assessment
+  const veto = summary.vetoHits.length
+    ? [
+        zh
+          ? `一票否决项未达标（${summary.vetoHits.join('、')}）：整体评估不通过`
+          : `Veto items fired (${summary.vetoHits.join(', ')}): the overall assessment fails`,
+      ]
+    : summary.vetoUnknown.length
+      ? [
+          zh
+            ? `一票否决项缺少数据（${summary.vetoUnknown.join('、')}）：整体评估暂定`
+            : `Veto items without data (${summary.vetoUnknown.join(', ')}): the overall assessment is provisional`,
+        ]
+      : []
+  return [
+    ...veto,
+    ...summary.fired.slice(0, limit).map((id) => {
       const f = byRule.get(id)!
       const text = f.explanation.replace(/^./, (c) => c.toUpperCase())
-      return lang === 'zh-CN' ? `${text}（${id}）` : `${text} (${id})`
-    })
+      return zh ? `${text}（${id}）` : `${text} (${id})`
+    }),
+  ]
 }
 
 function overview(d: Diagnosis, lang: ReportLang): string {

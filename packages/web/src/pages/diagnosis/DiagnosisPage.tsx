@@ -231,6 +231,20 @@ export default function DiagnosisPage() {
           <div style={{ height: 120 }} />
         </Spin>
       )}
+      {summary && (summary.vetoHits.length > 0 || summary.vetoUnknown.length > 0) && (
+        <Alert
+          className="veto-alert"
+          style={{ marginBottom: 12 }}
+          showIcon
+          type={summary.vetoHits.length ? 'error' : 'info'}
+          message={
+            summary.vetoHits.length
+              ? t('veto.hit', { rules: summary.vetoHits.join(', ') })
+              : t('veto.unknown', { rules: summary.vetoUnknown.join(', ') })
+          }
+          description={t('veto.explain')}
+        />
+      )}
       {summary && (
         <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
           {DIMENSION_KEYS.map((d) => {
@@ -290,6 +304,7 @@ export default function DiagnosisPage() {
                           {f.status === 'fired' && (
                             <Tag color={SEVERITY_COLOUR[f.severity]}>{t(`severity.${f.severity}`)}</Tag>
                           )}
+                          {f.veto && <Tag color="volcano">{t('veto.tag')}</Tag>}
                           <Typography.Text strong>{f.rule}</Typography.Text>
                           <span>{term(f.indicator)}</span>
                           {f.value !== null && <Typography.Text code>{formatNumber(f.value)}</Typography.Text>}
