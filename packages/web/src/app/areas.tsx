@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  AlertOutlined,
   FileTextOutlined,
   MedicineBoxOutlined,
   FormOutlined,
@@ -84,6 +85,13 @@ export const AREAS: Area[] = [
     icon: <MedicineBoxOutlined />,
     page: lazy(() => import('../pages/diagnosis/DiagnosisPage')),
     needs: ['read', 'network'],
+  },
+  {
+    key: 'matters',
+    path: 'matters',
+    icon: <AlertOutlined />,
+    page: lazy(() => import('../pages/matters/MattersPage')),
+    needs: ['read', 'matter'],
   },
   {
     key: 'reports',
