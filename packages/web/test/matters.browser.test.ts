@@ -23,6 +23,8 @@ if (!available && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
 
 const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
+const resident = demoCommunity().accounts.find((a) => a.username === 'c-resident')!
+const COMMUNITY = demoCommunity().communities[0]!.id
 
 let running: Running
 let browser: Browser
@@ -114,5 +116,18 @@ describe.skipIf(!available).sequential('safety matters journey', () => {
     await page.waitForSelector('#supervisor >> text=本社区超期事项')
     await shot('matters')
     expect(errors).toEqual([])
+  })
+
+  it('offers residents the public report form of their community instead of the matters area', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const p = await other.newPage()
+    await p.goto(`${base}/signin`)
+    await p.fill('#username', resident.username)
+    await p.fill('#password', resident.password)
+    await p.click('#signin')
+    await p.waitForSelector('.ant-menu >> text=上报安全隐患')
+    expect(await p.getAttribute('.ant-menu a:has-text("上报安全隐患")', 'href')).toBe(`/report/${COMMUNITY}`)
+    expect(await p.textContent('.ant-menu')).not.toContain('安全事项')
+    await other.close()
   })
 })

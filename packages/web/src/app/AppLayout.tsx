@@ -2,7 +2,7 @@
 import { Suspense, useState } from 'react'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import { Button, Dropdown, Layout, Menu, Result, Select, Space, Spin, Tag, Typography, theme } from 'antd'
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons'
+import { AlertOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useTerm } from '../i18n/vocabulary'
 import { LanguageSwitch } from '../components/LanguageSwitch'
@@ -80,11 +80,23 @@ export function AppLayout() {
         <Menu
           mode="inline"
           selectedKeys={[selected]}
-          items={areas.map((a) => ({
-            key: a.key,
-            icon: a.icon,
-            label: <Link to={`/${a.path}`}>{t(`menu.${a.key}`)}</Link>,
-          }))}
+          items={[
+            ...areas.map((a) => ({
+              key: a.key,
+              icon: a.icon,
+              label: <Link to={`/${a.path}`}>{t(`menu.${a.key}`)}</Link>,
+            })),
+            // residents report a safety problem through the public form of their community
+            ...(me.account.role === 'resident' && community
+              ? [
+                  {
+                    key: 'report',
+                    icon: <AlertOutlined />,
+                    label: <a href={`/report/${community.id}`}>{t('menu.report')}</a>,
+                  },
+                ]
+              : []),
+          ]}
         />
       </Sider>
       <Layout>
