@@ -4,23 +4,13 @@
 //
 // Needs /usr/bin/chromium: without it the tests are skipped locally and fail under CI=true.
 
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoCommunity } from '@cosafe/core'
-import { startServer, type Running } from '@cosafe/server'
-import { openStore } from '@cosafe/store'
-
-const CHROMIUM = '/usr/bin/chromium'
-const WEB = fileURLToPath(new URL('../', import.meta.url))
-const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
-const available = existsSync(CHROMIUM)
-if (!available && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
+import type { Running } from '@cosafe/server'
+import { ARTIFACTS, available, startE2e } from './e2e.test-util.js'
 
 const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
 const resident = demoCommunity().accounts.find((a) => a.username === 'c-resident')!
@@ -40,26 +30,8 @@ async function shot(journey: string): Promise<void> {
 
 beforeAll(async () => {
   if (!available) return
-  if (!existsSync(join(WEB, 'dist', 'index.html')))
-    execFileSync(process.execPath, [join(WEB, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: WEB,
-      stdio: 'inherit',
-    })
-  const dir = mkdtempSync(join(tmpdir(), 'cosafe-web-e2e-'))
-  const store = await openStore({ file: join(dir, 'e2e.db') })
-  running = await startServer({ port: 0, host: '127.0.0.1', store, demo: true })
+  ;({ running, browser } = await startE2e('cosafe-web-e2e-'))
   base = running.url
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
   page = await context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))

@@ -11,25 +11,17 @@
 // Needs /usr/bin/chromium (`.ci/run` installs it): skipped locally without it, fails under
 // CI=true. Builds the web app first when packages/web/dist is missing.
 
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PERIOD, demoCommunity, diagnose, type Activity, type Actor, type Tie } from '@cosafe/core'
-import { startServer, type Running } from '@cosafe/server'
-import { openStore } from '@cosafe/store'
+import type { Running } from '@cosafe/server'
+import { ARTIFACTS, available, startE2e } from './e2e.test-util.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const WEB = fileURLToPath(new URL('../', import.meta.url))
-const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
 const DL = fileURLToPath(new URL('../../sna/test/fixtures/data/governance/governance.dl', import.meta.url))
 const BAD_DL = fileURLToPath(new URL('./fixtures/malformed.dl', import.meta.url))
-const available = existsSync(CHROMIUM)
-if (!available && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
 
 const staff = demoCommunity().accounts.find((a) => a.username === 'c-staff')!
 const COMMUNITY = demoCommunity().communities[0]!
@@ -59,26 +51,8 @@ async function shot(journey: string): Promise<void> {
 
 beforeAll(async () => {
   if (!available) return
-  if (!existsSync(join(WEB, 'dist', 'index.html')))
-    execFileSync(process.execPath, [join(WEB, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: WEB,
-      stdio: 'inherit',
-    })
-  const dir = mkdtempSync(join(tmpdir(), 'cosafe-web-network-'))
-  const store = await openStore({ file: join(dir, 'e2e.db') })
-  running = await startServer({ port: 0, host: '127.0.0.1', store, demo: true })
+  ;({ running, browser } = await startE2e('cosafe-web-network-'))
   base = running.url
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
