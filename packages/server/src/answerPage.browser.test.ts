@@ -3,18 +3,12 @@
 // Needs /usr/bin/chromium (Debian's package; `.ci/run` installs it). Without it the test is
 // skipped locally and fails under CI=true.
 
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS, available, launchChromium } from './browser.test-util.js'
 import { call, fixture, login, type Fixture } from './server.test-util.js'
-
-const CHROMIUM = '/usr/bin/chromium'
-const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url))
-const available = existsSync(CHROMIUM)
-if (!available && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
 
 let f: Fixture
 let browser: Browser
@@ -24,17 +18,7 @@ beforeAll(async () => {
   if (!available) return
   f = await fixture()
   base = await f.app.listen({ port: 0, host: '127.0.0.1' })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   if (!available) return
