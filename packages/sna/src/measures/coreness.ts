@@ -2,9 +2,16 @@
 //
 // coreness(v) = the largest k such that v belongs to a subgraph where every node has at least
 // k neighbours, on the undirected skeleton (igraph mode "all" on the simple skeleton; networkx
-// counts in+out degree on digraphs and differs). Batagelj & Zaversnik (2003), O(m) bucket sort.
+// counts in+out degree on digraphs and differs). Peeled level by level (as PKC, Kabir &
+// Madduri 2017): at level k every remaining node of degree k is removed, and so is each
+// neighbour its removal brings down to k, with no bucket moves, which suits the few distinct
+// levels of most networks; after 32 levels the rest is peeled by Batagelj & Zaversnik's (2003)
+// O(m) bucket sort. Both steps only ever lower a degree above the current level.
 
 import type { Graph } from '../graph.js'
+
+/** Peeling levels scanned before switching to the bucket algorithm (bounds the scans at 32·n). */
+const LEVEL_SCANS = 32
 
 /**
  * Core number of every node.
@@ -16,29 +23,80 @@ export function coreness(g: Graph): Int32Array {
   const { offsets, targets } = g.skeleton()
   const n = g.n
   const deg = new Int32Array(n)
-  let maxDeg = 0
+  const rem = new Int32Array(n)
+  const queue = new Int32Array(n)
   for (let v = 0; v < n; v++) {
     deg[v] = offsets[v + 1]! - offsets[v]!
-    if (deg[v]! > maxDeg) maxDeg = deg[v]!
+    rem[v] = v
   }
-  const bin = new Int32Array(maxDeg + 2)
-  for (let v = 0; v < n; v++) bin[deg[v]!]!++
+  let r = n
+  let done = -1
+  for (let level = 0; level < LEVEL_SCANS; level++) {
+    let kept = 0
+    let qn = 0
+    let k = 0x7fffffff
+    for (let i = 0; i < r; i++) {
+      const v = rem[i]!
+      const d = deg[v]!
+      if (d <= done) continue
+      rem[kept++] = v
+      if (d < k) {
+        k = d
+        qn = 0
+        queue[qn++] = v
+      } else if (d === k) queue[qn++] = v
+    }
+    r = kept
+    if (r === 0) return deg
+    for (let q = 0; q < qn; q++) {
+      const v = queue[q]!
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const u = targets[e]!
+        const du = deg[u]!
+        if (du > k) {
+          deg[u] = du - 1
+          if (du - 1 === k) queue[qn++] = u
+        }
+      }
+    }
+    done = k
+  }
+  let kept = 0
+  for (let i = 0; i < r; i++) if (deg[rem[i]!]! > done) rem[kept++] = rem[i]!
+  if (kept > 0) bucketPeel(offsets, targets, deg, rem.subarray(0, kept))
+  return deg
+}
+/** Batagelj–Zaversnik bucket peeling of `nodes`, starting from their residual degrees in `deg`. */
+function bucketPeel(offsets: Int32Array, targets: Int32Array, deg: Int32Array, nodes: Int32Array): void {
+  const r = nodes.length
+  let lo = 0x7fffffff,
+    hi = 0
+  for (let i = 0; i < r; i++) {
+    const d = deg[nodes[i]!]!
+    if (d < lo) lo = d
+    if (d > hi) hi = d
+  }
+  const bin = new Int32Array(hi - lo + 2)
+  for (let i = 0; i < r; i++) bin[deg[nodes[i]!]! - lo]!++
   let start = 0
-  for (let d = 0; d <= maxDeg; d++) {
+  for (let d = 0; d <= hi - lo; d++) {
     const c = bin[d]!
     bin[d] = start
     start += c
   }
-  const vert = new Int32Array(n)
-  const pos = new Int32Array(n)
-  for (let v = 0; v < n; v++) {
-    pos[v] = bin[deg[v]!]!
-    vert[pos[v]!] = v
-    bin[deg[v]!]!++
+  const vert = new Int32Array(r)
+  const pos = new Int32Array(deg.length)
+  for (let i = 0; i < r; i++) {
+    const v = nodes[i]!
+    const b = deg[v]! - lo
+    const p = bin[b]!
+    pos[v] = p
+    vert[p] = v
+    bin[b] = p + 1
   }
-  for (let d = maxDeg; d > 0; d--) bin[d] = bin[d - 1]!
+  for (let d = hi - lo; d > 0; d--) bin[d] = bin[d - 1]!
   bin[0] = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < r; i++) {
     const v = vert[i]!
     const dv = deg[v]!
     for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
@@ -46,18 +104,16 @@ export function coreness(g: Graph): Int32Array {
       const du = deg[u]!
       if (du > dv) {
         const pu = pos[u]!
-        const pw = bin[du]!
+        const b = du - lo
+        const pw = bin[b]!
         const w = vert[pw]!
-        if (u !== w) {
-          pos[u] = pw
-          vert[pu] = w
-          pos[w] = pu
-          vert[pw] = u
-        }
-        bin[du]!++
+        pos[u] = pw
+        vert[pu] = w
+        pos[w] = pu
+        vert[pw] = u
+        bin[b] = pw + 1
         deg[u] = du - 1
       }
     }
   }
-  return deg
 }

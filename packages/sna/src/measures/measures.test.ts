@@ -197,6 +197,47 @@ describe('clustering, cores, components, structural holes', () => {
     expect(Array.from(coreness(edges('a-b b-c c-a c-d d-e')))).toEqual([2, 2, 2, 1, 1])
     expect(Array.from(coreness(edges('a-b a-c a-d b-c b-d c-d d-e')))).toEqual([3, 3, 3, 3, 1])
   })
+  it('peels k-cores like the definition, level by level and past the bucket switch', () => {
+    // reference: repeatedly remove a node of minimum remaining degree; its core is the running max
+    const naive = (g: Graph): number[] => {
+      const { offsets, targets } = g.skeleton()
+      const deg = Array.from({ length: g.n }, (_, v) => offsets[v + 1]! - offsets[v]!)
+      const gone = new Array<boolean>(g.n).fill(false)
+      const core = new Array<number>(g.n).fill(0)
+      let k = 0
+      for (let step = 0; step < g.n; step++) {
+        let v = -1
+        for (let u = 0; u < g.n; u++) if (!gone[u] && (v < 0 || deg[u]! < deg[v]!)) v = u
+        k = Math.max(k, deg[v]!)
+        core[v] = k
+        gone[v] = true
+        for (let e = offsets[v]!; e < offsets[v + 1]!; e++) if (!gone[targets[e]!]) deg[targets[e]!]!--
+      }
+      return core
+    }
+    for (const [seed, n, p, directed] of [
+      [1, 60, 0.1, false],
+      [2, 80, 0.3, true],
+      [3, 120, 0.05, false],
+      [4, 40, 0.9, false],
+    ] as const) {
+      const g = randomGraph(seed, n, p, directed)
+      expect(Array.from(coreness(g))).toEqual(naive(g))
+    }
+    // nested cliques K_2 … K_45 chained: 44 distinct core levels, more than the level scans
+    const b = new NetworkBuilder({ directed: false })
+    let base = 0
+    for (let size = 2; size <= 45; size++) {
+      for (let i = 0; i < size; i++) b.addNode(`c${size}_${i}`)
+      for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) b.addTie(base + i, base + j)
+      if (base > 0) b.addTie(base - 1, base)
+      base += size
+    }
+    const nested = b.build().network.graph
+    const cores = coreness(nested)
+    expect(Array.from(cores)).toEqual(naive(nested))
+    expect(new Set(cores).size).toBe(44)
+  })
   it('finds weak and strong components', () => {
     const g = edges('a->b b->c c->a c->d e', { directed: true })
     expect(weakComponents(g).count).toBe(2)
