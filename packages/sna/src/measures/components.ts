@@ -16,6 +16,10 @@ export interface Components {
 /** Weakly connected components. */
 export function weakComponents(g: Graph): Components {
   const n = g.n
+  const outOff = g.outOffsets
+  const outTgt = g.outTargets
+  const inOff = g.directed ? g.inOffsets : null
+  const inSrc = g.directed ? g.inSources : null
   const membership = new Int32Array(n).fill(-1)
   const stack = new Int32Array(n)
   let count = 0
@@ -26,16 +30,16 @@ export function weakComponents(g: Graph): Components {
     stack[top++] = s
     while (top > 0) {
       const v = stack[--top]!
-      for (let e = g.outOffsets[v]!; e < g.outOffsets[v + 1]!; e++) {
-        const w = g.outTargets[e]!
+      for (let e = outOff[v]!, end = outOff[v + 1]!; e < end; e++) {
+        const w = outTgt[e]!
         if (membership[w] === -1) {
           membership[w] = count
           stack[top++] = w
         }
       }
-      if (g.directed) {
-        for (let e = g.inOffsets[v]!; e < g.inOffsets[v + 1]!; e++) {
-          const w = g.inSources[e]!
+      if (inOff !== null) {
+        for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) {
+          const w = inSrc![e]!
           if (membership[w] === -1) {
             membership[w] = count
             stack[top++] = w
@@ -52,6 +56,8 @@ export function weakComponents(g: Graph): Components {
 export function strongComponents(g: Graph): Components {
   if (!g.directed) return weakComponents(g)
   const n = g.n
+  const outOff = g.outOffsets
+  const outTgt = g.outTargets
   const index = new Int32Array(n).fill(-1)
   const low = new Int32Array(n)
   const onStack = new Uint8Array(n)
@@ -67,18 +73,18 @@ export function strongComponents(g: Graph): Components {
     let cp = 0
     callStack[cp++] = root
     index[root] = low[root] = next++
-    edgePos[root] = g.outOffsets[root]!
+    edgePos[root] = outOff[root]!
     stack[sp++] = root
     onStack[root] = 1
     while (cp > 0) {
       const v = callStack[cp - 1]!
       const e = edgePos[v]!
-      if (e < g.outOffsets[v + 1]!) {
+      if (e < outOff[v + 1]!) {
         edgePos[v] = e + 1
-        const w = g.outTargets[e]!
+        const w = outTgt[e]!
         if (index[w] === -1) {
           index[w] = low[w] = next++
-          edgePos[w] = g.outOffsets[w]!
+          edgePos[w] = outOff[w]!
           stack[sp++] = w
           onStack[w] = 1
           callStack[cp++] = w
