@@ -191,7 +191,10 @@ async function runJobs(
   let left = jobs
   while (left.length > 0) {
     const { cmd, args } = start(left)
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    // every peer single-threaded, as the issue's peer table: igraph's PRPACK would otherwise run
+    // on both cores through OpenMP, and OpenBLAS may thread numpy/scipy
+    const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' }
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     let current: Job | null = null
@@ -671,7 +674,7 @@ function report(x: ReportInput): string {
     '## Method',
     '',
     `- Every library reads the same edge list (a temporary file of \`n<u>\\tn<v>\` lines). "load edge list" times reading that file with the library’s own reader: cosafe \`readCsv\` on the file’s bytes, igraph \`Graph.Read_Ncol\`, networkx \`read_edgelist\`; graphology has none. For the other rows the graph is built before the clock starts, in index order, and only the algorithm is timed.`,
-    '- cosafe and graphology run in one Node process per graph (`bench/runner.ts`), igraph and networkx in one Python process per graph (`bench/peers.py`); measurements run one at a time.',
+    '- cosafe and graphology run in one Node process per graph (`bench/runner.ts`), igraph and networkx in one Python process per graph (`bench/peers.py`) with `OMP_NUM_THREADS=1` and `OPENBLAS_NUM_THREADS=1` (every peer single-threaded: python-igraph’s PageRank, PRPACK, otherwise runs on both cores through OpenMP); measurements run one at a time.',
     '- Betweenness: raw, unweighted (each unordered pair once on undirected graphs). Closeness: Wasserman–Faust, distances to the node on the directed graph (cosafe default, graphology, networkx; igraph `mode="in"`). PageRank: α = 0.85, stopping at an L1 change below 1e-13 (cosafe’s default; graphology and networkx get `tolerance = 1e-13 / n`; igraph uses PRPACK, an exact solver). Eigenvector: cosafe’s default (L1 change below n·1e-15); graphology with the same rule; igraph `eigenvector_centrality` and networkx `eigenvector_centrality_numpy` (ARPACK). Louvain: cosafe seed 1, networkx seed 1, igraph `community_multilevel` with Python’s random seeded 1. k-core: core numbers; on the directed graph every library gets the undirected skeleton (cosafe’s convention; built before timing). Burt constraint: binary. Components: connected, strongly connected on the directed graph.',
     `- Estimates: when a pilot on a few sources predicts that one full betweenness or closeness run exceeds ${fmtSeconds(p.budgetS)}, k sources (about ${fmtSeconds(p.sampleS)} of work, at least ${p.minSample}; at least 2,048 for the 2-worker rows, which split only sweeps that large) are timed once and scaled by n/k. cosafe runs \`pathSweep(g, { sources })\`; graphology-metrics has no such option, so the bench runs its own copy of the library’s loop (the indexed Brandes routine of graphology-shortest-path, the BFS of centrality/closeness.js) on the sampled sources; networkx uses \`betweenness_centrality(k=…)\` and \`closeness_centrality(u=…)\` (and its pure-Python Burt constraint is estimated the same way, from \`constraint(nodes=…)\`); igraph \`closeness(vertices=…)\`. python-igraph ${x.py.igraph?.version ?? ''} has no betweenness from a subset of sources: its betweenness runs in full up to twice the budget (predicted from a BFS pilot), beyond that it is scaled by n·m from a smaller graph of the same family, which flatters igraph (larger graphs miss the cache more: cosafe’s own sampled estimates run 30–40 % above such scaling).`,
     ...notes.map((s) => `- ${s}`),
