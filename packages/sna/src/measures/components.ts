@@ -13,41 +13,39 @@ export interface Components {
   count: number
 }
 
-/** Weakly connected components. */
+/**
+ * Weakly connected components, by union–find over the tie list: each root is the smallest
+ * node of its component (the larger root is linked under the smaller, paths halved on the
+ * way), so every node's parent precedes it and one pass in index order numbers the
+ * components by their first node.
+ */
 export function weakComponents(g: Graph): Components {
   const n = g.n
-  const outOff = g.outOffsets
-  const outTgt = g.outTargets
-  const inOff = g.directed ? g.inOffsets : null
-  const inSrc = g.directed ? g.inSources : null
-  const membership = new Int32Array(n).fill(-1)
-  const stack = new Int32Array(n)
-  let count = 0
-  for (let s = 0; s < n; s++) {
-    if (membership[s] !== -1) continue
-    membership[s] = count
-    let top = 0
-    stack[top++] = s
-    while (top > 0) {
-      const v = stack[--top]!
-      for (let e = outOff[v]!, end = outOff[v + 1]!; e < end; e++) {
-        const w = outTgt[e]!
-        if (membership[w] === -1) {
-          membership[w] = count
-          stack[top++] = w
-        }
-      }
-      if (inOff !== null) {
-        for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) {
-          const w = inSrc![e]!
-          if (membership[w] === -1) {
-            membership[w] = count
-            stack[top++] = w
-          }
-        }
-      }
+  const parent = new Int32Array(n)
+  for (let v = 0; v < n; v++) parent[v] = v
+  const source = g.tieSource
+  const target = g.tieTarget
+  for (let e = 0, m = source.length; e < m; e++) {
+    let a = source[e]!
+    let b = target[e]!
+    while (parent[a] !== a) {
+      const p = parent[parent[a]!]!
+      parent[a] = p
+      a = p
     }
-    count++
+    while (parent[b] !== b) {
+      const p = parent[parent[b]!]!
+      parent[b] = p
+      b = p
+    }
+    if (a < b) parent[b] = a
+    else if (b < a) parent[a] = b
+  }
+  const membership = new Int32Array(n)
+  let count = 0
+  for (let v = 0; v < n; v++) {
+    const p = parent[v]!
+    membership[v] = p === v ? count++ : membership[p]!
   }
   return { membership, count }
 }

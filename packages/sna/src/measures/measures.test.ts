@@ -244,6 +244,39 @@ describe('clustering, cores, components, structural holes', () => {
     expect(strongComponents(g).count).toBe(3)
     expect(Array.from(strongComponents(g).membership)).toEqual([0, 0, 0, 1, 2])
   })
+  it('numbers weak components by their first node, as a plain search does', () => {
+    for (const [seed, n, p, directed] of [
+      [5, 300, 0.004, false],
+      [6, 300, 0.003, true],
+      [7, 50, 0.2, true],
+    ] as const) {
+      const g = randomGraph(seed, n, p, directed)
+      const want = new Array<number>(g.n).fill(-1)
+      let count = 0
+      for (let s = 0; s < g.n; s++) {
+        if (want[s] !== -1) continue
+        const todo = [s]
+        want[s] = count
+        while (todo.length) {
+          const v = todo.pop()!
+          const next = [
+            ...g.outTargets.subarray(g.outOffsets[v]!, g.outOffsets[v + 1]!),
+            ...g.inSources.subarray(g.inOffsets[v]!, g.inOffsets[v + 1]!),
+          ]
+          for (const w of next) {
+            if (want[w] !== -1) continue
+            want[w] = count
+            todo.push(w)
+          }
+        }
+        count++
+      }
+      const got = weakComponents(g)
+      expect(got.count).toBe(count)
+      expect(Array.from(got.membership)).toEqual(want)
+      expect(count).toBeGreaterThan(directed && n === 50 ? 0 : 20) // sparse graphs: many parts
+    }
+  })
   it('computes Burt constraint and effective size', () => {
     // a star centre has no redundancy: constraint = Σ (1/k)², effective size = k
     const h = structuralHoles(edges('a-b a-c a-d x'))
