@@ -165,7 +165,48 @@ export function dyadicConstraint(
   return { alters, values }
 }
 
-/** Burt's constraint alone (NaN for nodes without neighbours). */
+/**
+ * Burt's constraint alone (NaN for nodes without neighbours): the sums of
+ * {@link structuralHoles} without effective size and hierarchy, in a leaner loop.
+ */
 export function constraint(g: Graph): Float64Array {
-  return structuralHoles(g).constraint
+  const { offsets, targets, mult } = g.skeleton()
+  const n = g.n
+  const out = new Float64Array(n).fill(NaN)
+  const invSum = new Float64Array(n) // 1 / Σ_k s_ik
+  for (let v = 0; v < n; v++) {
+    let s = 0
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) s += mult[e]!
+    if (s > 0) invSum[v] = 1 / s
+  }
+  // x[j] = p_ij + Σ_q p_iq p_qj for the neighbours j of the current node i (mark[j] === i);
+  // p_iq is taken from i's own row, never from x, so the sums can grow in place
+  const x = new Float64Array(n)
+  const mark = new Int32Array(n).fill(-1)
+  for (let i = 0; i < n; i++) {
+    const lo = offsets[i]!
+    const hi = offsets[i + 1]!
+    if (lo === hi) continue
+    const own = invSum[i]!
+    for (let e = lo; e < hi; e++) {
+      const j = targets[e]!
+      mark[j] = i
+      x[j] = mult[e]! * own
+    }
+    for (let e = lo; e < hi; e++) {
+      const q = targets[e]!
+      const w = mult[e]! * own * invSum[q]!
+      for (let f = offsets[q]!, end = offsets[q + 1]!; f < end; f++) {
+        const j = targets[f]!
+        if (mark[j] === i) x[j]! += w * mult[f]!
+      }
+    }
+    let c = 0
+    for (let e = lo; e < hi; e++) {
+      const v = x[targets[e]!]!
+      c += v * v
+    }
+    out[i] = c
+  }
+  return out
 }
