@@ -348,9 +348,6 @@ const CR = 13
 /** ASCII white space that String.prototype.trim removes inside a line: tab, VT, FF, space. */
 const isBlankByte = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12
 
-/** ASCII bytes as a string (TextDecoder's latin1 is windows-1252, which agrees on ASCII). */
-const latin1 = (b: Uint8Array): string => new TextDecoder('latin1').decode(b)
-
 let utf8Decoder: TextDecoder | undefined
 /** UTF-8 decoder that keeps a leading U+FEFF (the general reader keeps it inside the text). */
 const utf8 = (): TextDecoder => (utf8Decoder ??= new TextDecoder('utf-8', { ignoreBOM: true }))
@@ -409,17 +406,17 @@ class ScannedTies {
  */
 class ByteKeys {
   readonly bytes: Uint8Array
-  /** The whole input as text when it is all ASCII (byte offsets are then string offsets). */
-  readonly asciiText: string | null
+  /** The whole input is ASCII (every key's text is its bytes as character codes). */
+  readonly ascii: boolean
   size = 0
   private slots: Int32Array // [hash, key + 1 (0 = empty), start, length] per slot
   private mask: number
   /** Slot of each key, in key order. */
   private slotOf = new Int32Array(512)
 
-  constructor(bytes: Uint8Array, asciiText: string | null, expected = 512) {
+  constructor(bytes: Uint8Array, ascii: boolean, expected = 512) {
     this.bytes = bytes
-    this.asciiText = asciiText
+    this.ascii = ascii
     let size = 1024
     while (size < 2 * expected && size < 1 << 22) size *= 2
     this.slots = new Int32Array(size * SLOT)
@@ -450,16 +447,43 @@ class ByteKeys {
     }
   }
 
-  /** The key's text: a slice of the ASCII text for short keys (a copy, not a view), else decoded from its bytes. */
+  /** The key's text, decoded from its bytes (short ASCII keys character by character). */
   text(k: number): string {
     const o = this.slotOf[k]! * SLOT
     const a = this.slots[o + START]!
     const e = a + this.slots[o + LEN]!
-    // V8 copies slices shorter than 13 characters; a longer slice would keep the whole text alive
-    if (this.asciiText !== null && e - a < 13) return this.asciiText.slice(a, e)
+    const b = this.bytes
+    if (this.ascii) {
+      const f = String.fromCharCode
+      switch (e - a) {
+        case 1:
+          return f(b[a]!)
+        case 2:
+          return f(b[a]!, b[a + 1]!)
+        case 3:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!)
+        case 4:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!)
+        case 5:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!)
+        case 6:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!)
+        case 7:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!)
+        case 8:
+          return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!)
+        default:
+          return decodeRange(b, a, e, true)
+      }
+    }
     let ascii = true
-    for (let i = a; i < e && ascii; i++) if (this.bytes[i]! >= 0x80) ascii = false
-    return decodeRange(this.bytes, a, e, ascii)
+    for (let i = a; i < e; i++) {
+      if (b[i]! >= 0x80) {
+        ascii = false
+        break
+      }
+    }
+    return decodeRange(b, a, e, ascii)
   }
 
   private add(slot: number, a: number, n: number, h: number): number {
@@ -606,11 +630,9 @@ export function readCsvFast(input: string | Uint8Array, opts: CsvReadOptions = {
       line = 2
     }
   }
-  // an ASCII input as one string: short ids are sliced from it, which is cheaper than decoding each
-  const asciiText = ascii ? (text ?? latin1(b)) : null
   const lines = estimateLines(b, pos)
-  const ids = new ByteKeys(b, asciiText, lines / 2)
-  const cells = typeCol >= 0 || relCol >= 0 ? new ByteKeys(b, asciiText) : null
+  const ids = new ByteKeys(b, ascii, lines / 2)
+  const cells = typeCol >= 0 || relCol >= 0 ? new ByteKeys(b, ascii) : null
   const ties = new ScannedTies(lines, relCol >= 0, typeCol >= 0)
   const layout: RowLayout = { d: delimiter.charCodeAt(0), sCol, tCol, wCol, relCol, typeCol }
   if (!scanRows(b, pos, line, layout, ids, cells, ties)) return null
@@ -659,7 +681,7 @@ export function readCsvFast(input: string | Uint8Array, opts: CsvReadOptions = {
   builder.reserveTies(ties.length)
   const fixedRelation = relColumn < 0 ? builder.relation(opts.relation ?? '') : -1
   const node = new Int32Array(ids.size).fill(-1)
-  if (builder.nodeCount === 0 && ids.asciiText !== null) {
+  if (builder.nodeCount === 0 && ids.ascii) {
     // no node table and ASCII ids: distinct byte strings are distinct ids, and keys were
     // numbered in order of first appearance, as ties create nodes: node k is key k
     const names: string[] = new Array(ids.size)
