@@ -13,6 +13,7 @@
 
 import type { Graph } from '../graph.js'
 import { localityOrder, relabel, type Adjacency } from './locality.js'
+import { multiSourceKernel } from './msbfs.js'
 
 /** Two path lengths closer than this (relative) are equal. */
 export const PATH_LENGTH_TOLERANCE = 1e-10
@@ -163,7 +164,9 @@ export function planPathSweep(
   const count = sources ? sources.length : g.n
   const blocks = count < BLOCK_MIN_SOURCES ? 1 : SWEEP_BLOCKS
   const blockStarts = new Int32Array(blocks + 1)
-  for (let b = 0; b <= blocks; b++) blockStarts[b] = Math.floor((b * count) / blocks)
+  // block boundaries on multiples of 32 sources: the distance-only sweep runs 32 at a time
+  for (let b = 0; b <= blocks; b++) blockStarts[b] = Math.min(count, 32 * Math.round((b * count) / (32 * blocks)))
+  blockStarts[blocks] = count
   return {
     adjacency,
     order,
@@ -296,17 +299,18 @@ type Kernel = (
   onProgress: PathSweepOptions['onProgress'],
 ) => void
 
+/** Unweighted sweeps: Brandes one source at a time, or 32 sources at a time for distances only. */
 function unweightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
+  if (!withBetweenness) return multiSourceKernel(g)
   const n = g.n
   const scatter = g.directed
-  const run = withBetweenness ? brandesSource : bfsSource
   const s: SweepScratch = {
     queue: new Int32Array(n),
     dist: new Int32Array(n).fill(-1),
     sigma: new Float64Array(n),
     coef: new Float64Array(n),
-    succ: new Int32Array(withBetweenness ? g.outTargets.length : 0),
-    succStart: new Int32Array(withBetweenness ? n + 1 : 0),
+    succ: new Int32Array(g.outTargets.length),
+    succStart: new Int32Array(n + 1),
     diameter: 0,
     pairs: 0,
     distSum: 0,
@@ -318,7 +322,7 @@ function unweightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
     s.distSum = 0
     for (let k = from; k < to; k++) {
       if (onProgress && k % step === 0) onProgress(k, count)
-      run(g, sources ? sources[k]! : k, s, res, scatter)
+      brandesSource(g, sources ? sources[k]! : k, s, res, scatter)
     }
     res.diameter = s.diameter
     res.reachablePairs = s.pairs
@@ -339,85 +343,6 @@ interface SweepScratch {
   diameter: number
   pairs: number
   distSum: number
-}
-
-/** Direction-optimising BFS (Beamer, Asanović & Patterson 2012): go bottom-up when the frontier's ties exceed half the unexplored ones, back top-down when the frontier holds under 1/24 of the nodes (tuned on Barabási–Albert graphs). */
-const BOTTOM_UP_ALPHA = 2
-const TOP_DOWN_BETA = 24
-
-/**
- * Distances only: BFS level by level, no path counts. Large middle levels are expanded
- * bottom-up: every unreached node looks for a parent in the frontier among its in-neighbours
- * and stops at the first, which skips most ties of small-world graphs.
- */
-function bfsSource(g: Adjacency, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
-  const n = g.n
-  const off = g.outOffsets
-  const tgt = g.outTargets
-  const inOff = g.inOffsets
-  const inSrc = g.inSources
-  const { queue, dist } = s
-  dist[src] = 0
-  queue[0] = src
-  let levelStart = 0
-  let tail = 1
-  let level = 0
-  let unexplored = tgt.length - (off[src + 1]! - off[src]!)
-  let frontierTies = off[src + 1]! - off[src]!
-  let bottomUp = false
-  while (levelStart < tail) {
-    const levelEnd = tail
-    const next = level + 1
-    if (!bottomUp && frontierTies * BOTTOM_UP_ALPHA > unexplored) bottomUp = true
-    else if (bottomUp && (levelEnd - levelStart) * TOP_DOWN_BETA < n) bottomUp = false
-    frontierTies = 0
-    if (bottomUp) {
-      for (let u = 0; u < n; u++) {
-        if (dist[u]! >= 0) continue
-        for (let e = inOff[u]!, end = inOff[u + 1]!; e < end; e++) {
-          if (dist[inSrc[e]!] === level) {
-            dist[u] = next
-            queue[tail++] = u
-            const du = off[u + 1]! - off[u]!
-            frontierTies += du
-            unexplored -= du
-            break
-          }
-        }
-      }
-    } else {
-      for (let i = levelStart; i < levelEnd; i++) {
-        const v = queue[i]!
-        for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-          const w = tgt[e]!
-          if (dist[w]! < 0) {
-            dist[w] = next
-            queue[tail++] = w
-            const dw = off[w + 1]! - off[w]!
-            frontierTies += dw
-            unexplored -= dw
-          }
-        }
-      }
-    }
-    levelStart = levelEnd
-    if (tail > levelEnd) level = next
-  }
-  let sum = 0
-  let harm = 0
-  for (let i = 1; i < tail; i++) {
-    const w = queue[i]!
-    const d = dist[w]!
-    sum += d
-    harm += 1 / d
-    if (scatter) {
-      res.inDistanceSum[w]! += d
-      res.inReach[w]!++
-      res.inHarmonic[w]! += 1 / d
-    }
-  }
-  for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
-  finishSource(s, res, src, tail, tail > 1 ? level : 0, sum, harm)
 }
 
 /**

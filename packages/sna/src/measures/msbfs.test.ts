@@ -1,0 +1,69 @@
+// The multi-source BFS sweep (distances only) against the one-source-at-a-time Brandes sweep,
+// which computes the same distance sums on its own path.
+
+import { describe, expect, it } from 'vitest'
+import { NetworkBuilder } from '../builder.js'
+import type { Graph } from '../graph.js'
+import { pathSweep } from './paths.js'
+import { rng } from './slow.test-util.js'
+
+function randomGraph(seed: number, n: number, p: number, directed: boolean): Graph {
+  const r = rng(seed)
+  const b = new NetworkBuilder({ directed })
+  for (let i = 0; i < n; i++) b.addNode(`n${i}`)
+  for (let i = 0; i < n; i++) for (let j = directed ? 0 : i + 1; j < n; j++) if (i !== j && r() < p) b.addTie(i, j)
+  return b.build().network.graph
+}
+
+/** A path of n nodes: one long chain, many levels per batch. */
+function path(n: number, directed: boolean): Graph {
+  const b = new NetworkBuilder({ directed })
+  for (let i = 0; i < n; i++) b.addNode(`p${i}`)
+  for (let i = 0; i + 1 < n; i++) b.addTie(i, i + 1)
+  return b.build().network.graph
+}
+
+function same(g: Graph, sources?: number[], relabel?: boolean): void {
+  const fast = pathSweep(g, { betweenness: false, sources, relabel })
+  const slow = pathSweep(g, { betweenness: true, sources, relabel })
+  for (const key of ['outDistanceSum', 'outReach', 'inDistanceSum', 'inReach'] as const) {
+    expect(Array.from(fast[key]), key).toEqual(Array.from(slow[key]))
+  }
+  for (const key of ['outHarmonic', 'inHarmonic'] as const) {
+    for (let v = 0; v < g.n; v++) expect(fast[key][v]!).toBeCloseTo(slow[key][v]!, 12)
+  }
+  expect(fast.diameter).toBe(slow.diameter)
+  expect(fast.reachablePairs).toBe(slow.reachablePairs)
+  expect(fast.distanceSum).toBe(slow.distanceSum)
+}
+
+describe('multi-source BFS sweep', () => {
+  it('equals the classic sweep on random graphs, directed and undirected, sparse and dense', () => {
+    for (const [seed, n, p, directed] of [
+      [1, 70, 0.05, false],
+      [2, 70, 0.05, true],
+      [3, 100, 0.015, false], // many components
+      [4, 100, 0.02, true],
+      [5, 40, 0.5, true],
+      [6, 33, 0.2, false], // one full batch and one source more
+    ] as const) {
+      const g = randomGraph(seed, n, p, directed)
+      same(g)
+      same(g, undefined, true)
+    }
+  })
+  it('handles long paths (many levels) and chosen sources, repeated ones included', () => {
+    same(path(200, false))
+    same(path(150, true))
+    const g = randomGraph(9, 90, 0.04, true)
+    same(
+      g,
+      [
+        5, 5, 7, 80, 3, 3, 3, 12, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60,
+        61, 62, 63, 64, 0,
+      ],
+    )
+    // a path has no shortcut: the far end is at distance n − 1
+    expect(pathSweep(path(200, false), { betweenness: false }).diameter).toBe(199)
+  })
+})
