@@ -32,3 +32,25 @@ describe('apiUrl', () => {
     expect(apiUrl('/x', { limit: 1000, on: null })).toBe('/api/x?limit=1000')
   })
 })
+
+describe('request language', () => {
+  it('sends the UI language as Accept-Language on every call', async () => {
+    const { request, setRequestLanguage } = await import('../src/api/client')
+    const seen: (string | null)[] = []
+    const original = globalThis.fetch
+    globalThis.fetch = (async (_url: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers).get('accept-language'))
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })
+    }) as typeof fetch
+    try {
+      setRequestLanguage('zh-CN')
+      await request('GET', '/x')
+      setRequestLanguage('en')
+      await request('POST', '/x', { body: {} })
+    } finally {
+      globalThis.fetch = original
+      setRequestLanguage(null)
+    }
+    expect(seen).toEqual(['zh-CN', 'en'])
+  })
+})

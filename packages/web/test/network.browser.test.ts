@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ExcelJS from 'exceljs'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PERIOD, demoCommunity, diagnose, type Activity, type Actor, type Tie } from '@cosafe/core'
@@ -134,6 +135,19 @@ describe.skipIf(!available).sequential('network pages', () => {
     const csv = readFileSync((await (await download).path())!, 'utf8')
     expect(csv.split('\r\n')[0]).toContain('id,label,degree')
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(29)
+    // the Excel workbook: network, actors (28 and a header) and the definitions, numbers as numbers
+    const xlsxDownload = page.waitForEvent('download')
+    await page.click('.ant-tabs-tabpane-active >> text=All measures (Excel)')
+    const xlsx = await xlsxDownload
+    expect(xlsx.suggestedFilename()).toMatch(/-measures\.xlsx$/)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await xlsx.path())!)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Network measures', 'Actor measures', 'What they mean'])
+    const actors = wb.worksheets[1]!
+    expect(actors.rowCount).toBe(29)
+    expect(actors.getCell('C1').value).toBe('Degree')
+    expect(typeof actors.getCell('C2').value).toBe('number')
+    expect(String(wb.worksheets[2]!.getCell('C2').value).length).toBeGreaterThan(20) // a plain-words meaning
     await shot('analysis')
     await page.click('.ant-tabs-tab >> text=Compare two periods')
     await page.waitForSelector('th >> text=Change')

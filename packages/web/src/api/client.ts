@@ -27,6 +27,18 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token
 }
 
+let language: string | null = null
+
+/** The UI language, sent as Accept-Language so that the server's error texts come in it. */
+export function setRequestLanguage(lang: string | null): void {
+  language = lang
+}
+
+/** Headers every call sends: JSON answers, the UI language. */
+function baseHeaders(): Record<string, string> {
+  return language ? { accept: 'application/json', 'accept-language': language } : { accept: 'application/json' }
+}
+
 function csrfFromCookie(): string | null {
   const m = /(?:^|;\s*)cosafe_csrf=([^;]+)/.exec(typeof document === 'undefined' ? '' : document.cookie)
   return m ? decodeURIComponent(m[1]!) : null
@@ -72,7 +84,7 @@ async function toError(res: Response): Promise<ApiError> {
 
 /** Calls the API; resolves with the JSON answer (undefined for 204), rejects with ApiError. */
 export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers = baseHeaders()
   if (opts.body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET') {
     const token = csrfToken ?? csrfFromCookie()
@@ -105,7 +117,7 @@ export async function upload<T>(path: string, file: Blob, contentType: string): 
     res = await fetch(apiUrl(path), {
       method: 'POST',
       credentials: 'include',
-      headers: { accept: 'application/json', 'content-type': contentType, ...(token ? { 'x-csrf-token': token } : {}) },
+      headers: { ...baseHeaders(), 'content-type': contentType, ...(token ? { 'x-csrf-token': token } : {}) },
       body: file,
     })
   } catch (e) {

@@ -6,6 +6,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { setRequestLanguage } from '../api/client'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -29,6 +30,7 @@ function initialLanguage(): Language {
 
 export function applyLanguage(lang: Language): void {
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
+  setRequestLanguage(lang) // the server answers errors in the UI language
   if (typeof document !== 'undefined') document.documentElement.lang = lang
 }
 

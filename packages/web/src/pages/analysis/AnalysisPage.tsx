@@ -1,5 +1,6 @@
 // Analysis: the community network's whole-network and actor measures as sortable tables with
-// their explanations, exports (CSV here, the network in every exchange format from the server),
+// their explanations, exports (CSV and an Excel workbook here, the network in every exchange format
+// from the server),
 // and two periods compared.
 import { useMemo, useState } from 'react'
 import { Alert, Button, Card, Dropdown, Select, Space, Tabs, Typography } from 'antd'
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { analysisClient } from '../../analysis/client'
 import { download, nodeMeasuresCsv, toCsv } from '../../analysis/export'
+import { XLSX_TYPE, xlsxBytes } from '../../analysis/xlsx'
 import { useWorkerTask } from '../../analysis/ui/useWorkerTask'
 import {
   AnalysisErrorAlert,
@@ -87,6 +89,33 @@ export default function AnalysisPage() {
       'text/csv;charset=utf-8',
     )
 
+  /** One workbook: network measures, actor measures, and what every measure means. */
+  const onWorkbook = () => {
+    if (!data || !a) return
+    const keys = [...Object.keys(network), ...available]
+    const bytes = xlsxBytes([
+      {
+        name: t('sheets.network'),
+        header: [t('sheets.measure'), t('sheets.name'), t('sheets.value')],
+        rows: Object.entries(network).map(([k, v]) => [k, m.name(k), v]),
+        widths: [26, 28, 14],
+      },
+      {
+        name: t('sheets.actors'),
+        header: [t('sheets.id'), t('sheets.label'), ...available.map((k) => m.name(k))],
+        rows: data.ids.map((id, i) => [id, words.name(id, data.labels[i]), ...available.map((k) => a.nodes[k]![i])]),
+        widths: [14, 24, ...available.map(() => 14)],
+      },
+      {
+        name: t('sheets.definitions'),
+        header: [t('sheets.measure'), t('sheets.name'), t('sheets.meaning')],
+        rows: [...new Set(keys)].map((k) => [k, m.name(k), m.explain(k)]),
+        widths: [26, 28, 90],
+      },
+    ])
+    download(`${base}-measures.xlsx`, new Blob([bytes as BlobPart], { type: XLSX_TYPE }))
+  }
+
   return (
     <div className="analysis-page">
       <PageHeader
@@ -138,9 +167,14 @@ export default function AnalysisPage() {
                 {a && (
                   <>
                     <NotesAlert notes={a.notes} />
-                    <Button icon={<DownloadOutlined />} onClick={onNetworkCsv}>
-                      {t('exportNetwork')}
-                    </Button>
+                    <Space wrap>
+                      <Button icon={<DownloadOutlined />} onClick={onNetworkCsv}>
+                        {t('exportNetwork')}
+                      </Button>
+                      <Button icon={<DownloadOutlined />} onClick={onWorkbook}>
+                        {t('exportXlsx')}
+                      </Button>
+                    </Space>
                     <NetworkMeasuresTable network={network} />
                   </>
                 )}
@@ -170,6 +204,9 @@ export default function AnalysisPage() {
                       />
                       <Button icon={<DownloadOutlined />} onClick={onActorsCsv}>
                         {t('exportActors')}
+                      </Button>
+                      <Button icon={<DownloadOutlined />} onClick={onWorkbook}>
+                        {t('exportXlsx')}
                       </Button>
                     </Space>
                     <Typography.Text className="muted">{t('actorsHint')}</Typography.Text>
