@@ -140,15 +140,21 @@ export async function measureFull(fn: Job, p: Policy, threads = 1): Promise<Timi
 }
 
 /** A seeded random order of the nodes 0 .. n-1, so that samples are the same on every run. */
-export function sampleOrder(n: number, seed = 7): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i)
+export function sampleOrder(n: number, seed = 7, granularity = 1): Int32Array {
+  // blocks of `granularity` consecutive nodes in random order (single nodes when 1): a batched
+  // kernel then sees batches like those of a full sweep, not scattered sources
+  const blocks = Math.ceil(n / granularity)
+  const perm = Int32Array.from({ length: blocks }, (_, i) => i)
   const rand = mulberry32(seed)
-  for (let i = n - 1; i > 0; i--) {
+  for (let i = blocks - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1))
-    const t = order[i]!
-    order[i] = order[j]!
-    order[j] = t
+    const t = perm[i]!
+    perm[i] = perm[j]!
+    perm[j] = t
   }
+  const order = new Int32Array(n)
+  let k = 0
+  for (const b of perm) for (let v = b * granularity; v < Math.min(n, (b + 1) * granularity); v++) order[k++] = v
   return order
 }
 
@@ -174,12 +180,15 @@ export async function measureBySources(
   p: Policy,
   minSample = p.minSample,
   threads = 1,
+  granularity = 1,
 ): Promise<Timing> {
-  const order = sampleOrder(n)
+  const order = sampleOrder(n, 7, granularity)
   collect()
   let someSources: Sampler = () => undefined
   const setup = await time(() => (someSources = prepare()))
-  let k = 2
+  // a kernel that sweeps `granularity` sources at once costs the same for 1 or `granularity` of
+  // them: the pilot starts at two such batches, so that doubling k doubles the work
+  let k = 2 * granularity
   let last = 0
   let perSource = 0
   let perCall = 0
@@ -206,7 +215,7 @@ export async function measureBySources(
     someSources,
     setup + perCall,
     perCall,
-    Math.max(minSample, Math.round(p.sampleS / perSource)),
+    granularity * Math.ceil(Math.max(minSample, Math.round(p.sampleS / perSource)) / granularity),
     threads,
   )
 }

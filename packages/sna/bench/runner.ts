@@ -133,11 +133,15 @@ async function main(): Promise<void> {
         )
         break
       case 'closeness':
+        // distances only: the multi-source BFS runs 32 sources at a time
         out.cell = await measureBySources(
           n,
           keep(m, () => closeness(g())),
           sweep(false),
           p,
+          2048,
+          1,
+          32,
         )
         break
       case 'pagerank':
@@ -271,7 +275,7 @@ async function main(): Promise<void> {
     const full = (): Promise<unknown> => parallelPathSweep(graph, { betweenness: bc, threads: THREADS })
     // sweeps of fewer than 2,048 sources are not split: samples are at least that large
     const some = (): Sampler => (s) => parallelPathSweep(graph, { betweenness: bc, sources: s, threads: THREADS })
-    out.cell = await measureBySources(n, full, some, p, 2048, n >= 2048 ? THREADS : 1)
+    out.cell = await measureBySources(n, full, some, p, 2048, n >= 2048 ? THREADS : 1, bc ? 1 : 32)
   }
 
   /** Approximate betweenness, ε = 0.01 (Riondato–Kornaropoulos), with its error against the exact values when known. */
