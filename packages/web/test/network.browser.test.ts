@@ -137,7 +137,7 @@ describe.skipIf(!available).sequential('network pages', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(29)
     // the Excel workbook: network, actors (28 and a header) and the definitions, numbers as numbers
     const xlsxDownload = page.waitForEvent('download')
-    await page.click('.ant-tabs-tabpane-active >> text=All measures (Excel)')
+    await page.locator('button:visible', { hasText: 'All measures (Excel)' }).click()
     const xlsx = await xlsxDownload
     expect(xlsx.suggestedFilename()).toMatch(/-measures\.xlsx$/)
     const wb = new ExcelJS.Workbook()
