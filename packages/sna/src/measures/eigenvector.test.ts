@@ -169,3 +169,32 @@ describe('eigenvector on undirected graphs (Lanczos) against dense and analytic 
     for (const v of [5, 6, 7]) expect(x[v]).toBe(0)
   })
 })
+
+describe('eigenvector on directed graphs (restarted Arnoldi) against power iteration', () => {
+  it('agrees on random digraphs with several strongly connected parts, and on periodic ones', () => {
+    let seed = 11
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (const [n, p] of [
+      [30, 0.08],
+      [60, 0.05],
+      [80, 0.04],
+      [120, 0.03],
+    ] as const) {
+      const b = new NetworkBuilder({ directed: true })
+      for (let i = 0; i < n; i++) b.addNode(`v${i}`)
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && rnd() < p) b.addTie(i, j)
+      const g = b.build().network.graph
+      const fast = eigenvector(g)
+      const slow = eigenvector(g, { tolerance: 1e-16 }) // another tolerance: power iteration
+      if (slow === null) {
+        expect(fast).toBeNull()
+        continue
+      }
+      for (let v = 0; v < n; v++) expect(Math.abs(fast![v]! - slow[v]!)).toBeLessThan(1e-9)
+    }
+    // a directed 6-cycle with a 3-cycle chord structure: period 3, eigenvalues of equal modulus around λ₁
+    const periodic = eigenvector(edges('a->b b->c c->a c->d d->e e->f f->a', { directed: true }))!
+    const slow = eigenvector(edges('a->b b->c c->a c->d d->e e->f f->a', { directed: true }), { tolerance: 1e-16 })!
+    for (let v = 0; v < 6; v++) expect(periodic[v]).toBeCloseTo(slow[v]!, 9)
+  })
+})
