@@ -175,6 +175,9 @@ export interface MatterFilter {
   to?: string
   source?: MatterSource
   gridId?: Id
+  /** Of this category (MATTER_CATEGORIES) and urgency. */
+  category?: string
+  urgency?: string
 }
 
 export interface StoredPhoto {

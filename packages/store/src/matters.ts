@@ -145,6 +145,8 @@ export function matterRepository(run: Runner): MatterRepository {
     if (f.to) q = q.where('matters.received_at', '<=', utc(f.to)!)
     if (f.source) q = q.where('matters.source', '=', f.source)
     if (f.gridId) q = q.where('matters.grid_id', '=', f.gridId)
+    if (f.category) q = q.where('matters.category', '=', f.category)
+    if (f.urgency) q = q.where('matters.urgency', '=', f.urgency)
     if (f.actorId) {
       const actorId = f.actorId
       q = q.where(({ exists, selectFrom }) =>

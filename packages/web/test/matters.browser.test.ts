@@ -80,6 +80,63 @@ describe.skipIf(!available).sequential('safety matters journey', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('pages a long column and filters the board by category and overdue', async () => {
+    // 25 new reports of one category, through the API as the signed-in staff (the page's own cookies)
+    const created = await page.evaluate(async (community) => {
+      const csrf = decodeURIComponent(/(?:^|;\s*)cosafe_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '')
+      let ok = 0
+      for (let i = 0; i < 25; i++) {
+        const r = await fetch(`/api/communities/${community}/matters`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: JSON.stringify({
+            source: 'resident',
+            category: 'ebike_charging',
+            description: `楼道电动车充电 ${i}`,
+            location: { address: `${i}号楼` },
+          }),
+        })
+        if (r.status === 201) ok++
+      }
+      return ok
+    }, COMMUNITY)
+    expect(created).toBe(25)
+    await page.reload()
+    const column = page.locator('#matters-board section[aria-label="已受理"]')
+    await column.locator('.matter-card').first().waitFor()
+    expect(await column.locator('.matter-card').count()).toBe(20)
+    await column.locator('button', { hasText: '显示更多' }).click()
+    await page.waitForFunction(
+      () => document.querySelectorAll('#matters-board section[aria-label="已受理"] .matter-card').length > 20,
+    )
+    // one category: another category's received column holds none of the 25, theirs exactly them (all
+    // shown: the column keeps the length "show more" gave it)
+    const pick = async (label: string): Promise<void> => {
+      await page.click('[aria-label="类别"]', { force: true })
+      await page.keyboard.type(label)
+      await page.click(`.ant-select-item-option[title="${label}"]`)
+    }
+    await pick('消防通道堵塞')
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('#matters-board section[aria-label="已受理"] .matter-card')]
+      return !cards.some((c) => c.textContent?.includes('楼道电动车充电'))
+    })
+    await pick('电动自行车违规充电')
+    await page.waitForFunction(() => {
+      const col = document.querySelector('#matters-board section[aria-label="已受理"]')
+      const cards = [...(col?.querySelectorAll('.matter-card') ?? [])]
+      const title = col?.querySelector('h5')?.textContent ?? ''
+      return (
+        cards.length === 25 && cards.every((c) => c.textContent?.includes('楼道电动车充电')) && title.includes('25')
+      )
+    })
+    // overdue only: the settled columns step aside
+    await page.click('text=只看超期')
+    await page.waitForFunction(() => !document.querySelector('#matters-board section[aria-label="已结案"]'))
+    await page.click('text=只看超期')
+    await shot('matters-board')
+  })
+
   it('shows the supervisor view: overdue matters and KPIs with formulas', async () => {
     await page.click('.ant-tabs-tab >> text=督办')
     await page.waitForSelector('#matter-kpis .ant-table-row')

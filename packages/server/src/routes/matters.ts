@@ -67,6 +67,8 @@ const ListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   source: z.enum(MATTER_SOURCE_CODES as [MatterSource, ...MatterSource[]]).optional(),
   gridId: Id.optional(),
+  category: z.enum(Object.keys(MATTER_CATEGORIES) as [string, ...string[]]).optional(),
+  urgency: z.enum(Object.keys(URGENCIES) as [string, ...string[]]).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -124,7 +126,8 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
     {
       schema: {
         tags: ['matters'],
-        summary: 'The board: matters newest first, by state, handler, overdue, source, grid or period',
+        summary:
+          'The board: matters newest first, by state, handler, overdue, source, grid, category, urgency or period, a page at a time (limit, offset; total)',
         params: CommunityParams,
         querystring: ListQuery,
       },
@@ -139,9 +142,13 @@ export function matterRoutes(app: FastifyInstance, ctx: MatterContext): void {
         dueBefore: q.overdue === 'true' ? at : undefined,
         source: q.source,
         gridId: q.gridId,
+        category: q.category,
+        urgency: q.urgency,
         from: q.from ? dayStart(q.from) : undefined,
         to: q.to ? dayEnd(q.to) : undefined,
       }
+      // overdue concerns open matters only: a closed state asked for with it has none
+      if (filter.states && filter.states.length === 0) return { items: [], total: 0, limit: q.limit, offset: q.offset }
       const [items, total] = await Promise.all([
         store.matters.list(community.id, filter, { limit: q.limit, offset: q.offset }),
         store.matters.count(community.id, filter),

@@ -2,14 +2,31 @@
 // supervisor's view (overdue matters of the community and territory, KPIs with their formulas).
 import { useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
-import { Alert, Badge, Button, Card, Empty, List, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd'
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  List,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import {
   MATTER_KPIS,
   type KpiValue,
+  MATTER_CATEGORIES,
   MATTER_STATE_CODES,
   MATTER_STATES,
+  type MatterState,
   SAFETY_DOMAINS,
   URGENCIES,
   type MatterKpi,
@@ -23,7 +40,8 @@ import {
   useInbox,
   useKpis,
   useMarkRead,
-  useMatters,
+  useMatterColumn,
+  type BoardFilter,
   useOverdue,
   useTerritoryOverdue,
   type BoardMatter,
@@ -63,32 +81,100 @@ function MatterCard({ m, onOpen }: { m: BoardMatter; onOpen: (id: string) => voi
   )
 }
 
-function Board({ onOpen }: { onOpen: (id: string) => void }) {
+/** Matters a column loads at first and adds with each "show more" (a busy community has thousands closed). */
+const PAGE = 20
+/** States whose matters are settled (no deadline runs): hidden while "overdue only" is on. */
+const SETTLED = new Set<string>(['done', 'verified', 'closed'])
+
+function BoardColumn({
+  state,
+  filter,
+  onOpen,
+}: {
+  state: MatterState
+  filter: BoardFilter
+  onOpen: (id: string) => void
+}) {
   const { t } = useTranslation('matters')
   const term = useTerm()
   const community = useCommunity()
-  const matters = useMatters(community.id)
-  if (matters.error) return <ErrorAlert error={matters.error} onRetry={() => void matters.refetch()} />
-  if (matters.isPending) return <Spin />
-  const items = matters.data.items
+  const [limit, setLimit] = useState(PAGE)
+  const column = useMatterColumn(community.id, state, filter, limit)
+  const items = column.data?.items ?? []
+  const total = column.data?.total ?? 0
   return (
-    <div id="matters-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start' }}>
-      {MATTER_STATE_CODES.map((s) => {
-        const col = items.filter((m) => m.state === s)
-        return (
-          <section key={s} aria-label={term(MATTER_STATES[s])} style={{ minWidth: 220, flex: '0 0 220px' }}>
-            <Typography.Title level={5}>
-              {term(MATTER_STATES[s])} <Badge count={col.length} showZero color="#8c8c8c" />
-            </Typography.Title>
-            {col.length ? (
-              col.map((m) => <MatterCard key={m.id} m={m} onOpen={onOpen} />)
-            ) : (
-              <Typography.Text type="secondary">{t('emptyColumn')}</Typography.Text>
-            )}
-          </section>
-        )
-      })}
-    </div>
+    <section
+      aria-label={term(MATTER_STATES[state])}
+      aria-busy={column.isFetching}
+      style={{ minWidth: 220, flex: '0 0 220px' }}
+    >
+      <Typography.Title level={5}>
+        {term(MATTER_STATES[state])} <Badge count={total} showZero overflowCount={99999} color="#8c8c8c" />
+      </Typography.Title>
+      {column.error ? (
+        <ErrorAlert error={column.error} onRetry={() => void column.refetch()} />
+      ) : column.isPending ? (
+        <Spin size="small" />
+      ) : items.length ? (
+        <>
+          {items.map((m) => (
+            <MatterCard key={m.id} m={m} onOpen={onOpen} />
+          ))}
+          {items.length < total && (
+            <Button block loading={column.isFetching} onClick={() => setLimit((l) => l + PAGE)}>
+              {t('board.more', { shown: items.length, total })}
+            </Button>
+          )}
+        </>
+      ) : (
+        <Typography.Text type="secondary">{t('emptyColumn')}</Typography.Text>
+      )}
+    </section>
+  )
+}
+
+function Board({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation('matters')
+  const term = useTerm()
+  const [filter, setFilter] = useState<BoardFilter>({})
+  // overdue is a property of open matters: the settled columns step aside while it is on
+  const states = MATTER_STATE_CODES.filter((s) => !(filter.overdue && SETTLED.has(s)))
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ minWidth: 200 }}
+          aria-label={t('board.category')}
+          placeholder={t('board.category')}
+          value={filter.category}
+          onChange={(v?: string) => setFilter((f) => ({ ...f, category: v }))}
+          options={Object.entries(MATTER_CATEGORIES).map(([k, c]) => ({ value: k, label: term(c) }))}
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          aria-label={t('board.urgency')}
+          placeholder={t('board.urgency')}
+          value={filter.urgency}
+          onChange={(v?: string) => setFilter((f) => ({ ...f, urgency: v }))}
+          options={Object.entries(URGENCIES).map(([k, u]) => ({ value: k, label: term(u) }))}
+        />
+        <Checkbox
+          checked={filter.overdue === true}
+          onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked || undefined }))}
+        >
+          {t('board.overdueOnly')}
+        </Checkbox>
+      </Space>
+      <div id="matters-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start' }}>
+        {states.map((s) => (
+          <BoardColumn key={s} state={s} filter={filter} onOpen={onOpen} />
+        ))}
+      </div>
+    </Space>
   )
 }
 

@@ -25,11 +25,26 @@ export interface Notice {
   readAt: string | null
 }
 
-export function useMatters(communityId: string) {
+/** What the board shows: matters of one category and urgency, or overdue ones only. */
+export interface BoardFilter {
+  category?: string
+  urgency?: string
+  overdue?: boolean
+}
+
+/** One column of the board: the newest `limit` matters in a state (the server pages; `total` counts them all). */
+export function useMatterColumn(communityId: string, state: string, filter: BoardFilter, limit: number) {
   return useQuery({
-    queryKey: ['matters', communityId],
+    queryKey: ['matters', communityId, 'column', state, filter, limit],
     queryFn: () =>
-      api.get<{ items: BoardMatter[]; total: number }>(`/communities/${communityId}/matters`, { limit: 1000 }),
+      api.get<{ items: BoardMatter[]; total: number }>(`/communities/${communityId}/matters`, {
+        state,
+        limit,
+        category: filter.category,
+        urgency: filter.urgency,
+        overdue: filter.overdue ? 'true' : undefined,
+      }),
+    placeholderData: (previous) => previous,
   })
 }
 
