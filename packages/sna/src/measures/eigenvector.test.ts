@@ -197,4 +197,55 @@ describe('eigenvector on directed graphs (restarted Arnoldi) against power itera
     const slow = eigenvector(edges('a->b b->c c->a c->d d->e e->f f->a', { directed: true }), { tolerance: 1e-16 })!
     for (let v = 0; v < 6; v++) expect(periodic[v]).toBeCloseTo(slow[v]!, 9)
   })
+  it('runs on the dominant part and what it reaches only: 0 upstream, agreement downstream', () => {
+    // a dense random strongly connected core (a cycle through it plus chords), an upstream
+    // chain feeding it, a downstream tree and a weaker separate cycle it reaches
+    let seed = 5
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const core = 200
+    const n = core + 150
+    const b = new NetworkBuilder({ directed: true })
+    for (let i = 0; i < n; i++) b.addNode(`v${i}`)
+    for (let i = 0; i < core; i++) b.addTie(i, (i + 1) % core)
+    for (let k = 0; k < 6 * core; k++) {
+      const u = Math.floor(rnd() * core)
+      const v = Math.floor(rnd() * core)
+      if (u !== v) b.addTie(u, v)
+    }
+    for (let i = core; i < core + 50; i++) b.addTie(i, i + 1 < core + 50 ? i + 1 : 0) // upstream chain
+    for (let i = core + 50; i < core + 140; i++) b.addTie(Math.floor(rnd() * (i - 50)) % core, i) // downstream
+    for (let i = core + 140; i < n; i++) b.addTie(i, i + 1 < n ? i + 1 : core + 140) // a 10-cycle
+    b.addTie(3, core + 140)
+    const g = b.build().network.graph
+    const fast = eigenvector(g)!
+    const slow = eigenvector(g, { tolerance: 1e-16 })!
+    for (let v = core; v < core + 50; v++) expect(fast[v]).toBe(0)
+    let norm = 0
+    for (let v = 0; v < n; v++) {
+      expect(Math.abs(fast[v]! - slow[v]!)).toBeLessThan(1e-12)
+      expect(fast[v]).toBeGreaterThanOrEqual(0)
+      norm += fast[v]! ** 2
+    }
+    expect(norm).toBeCloseTo(1, 14)
+    for (let v = core + 50; v < n; v++) expect(fast[v]).toBeGreaterThan(0)
+  })
+
+  it('agrees with power iteration on a larger strongly connected digraph (several Ritz checks)', () => {
+    let seed = 3
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const n = 2000
+    const b = new NetworkBuilder({ directed: true })
+    for (let i = 0; i < n; i++) b.addNode(`v${i}`)
+    for (let i = 0; i < n; i++) b.addTie(i, (i + 1) % n)
+    for (let k = 0; k < 2 * n; k++) {
+      // preferential-ish: low indices more often, as in the benchmark's digraph
+      const u = Math.floor(rnd() * rnd() * n)
+      const v = Math.floor(rnd() * n)
+      if (u !== v) b.addTie(v, u)
+    }
+    const g = b.build().network.graph
+    const fast = eigenvector(g)!
+    const slow = eigenvector(g, { tolerance: 1e-16 })!
+    for (let v = 0; v < n; v++) expect(Math.abs(fast[v]! - slow[v]!)).toBeLessThan(1e-12)
+  })
 })

@@ -11,11 +11,14 @@
 // computed. Undirected graphs: Lanczos (two-pass when the vectors do not fit 64 MB) from the
 // all-ones vector on the dominant component, stopped when the Ritz residual ‖Ax − θx‖ is below
 // 1e-12·θ: a few dozen products with A where power iteration needs hundreds, and it converges on
-// lattices whose second eigenvalue is within 1e-4 of the first. Directed graphs: restarted
-// Arnoldi (24 vectors), the Ritz pair found by inverse iteration from right of the spectrum,
-// accepted at the same residual and only when the vector has one sign. Otherwise (a custom
-// tolerance, no convergence): power iteration on (A + I)ᵀ, whose shift removes the oscillation of
-// bipartite and periodic graphs, until the L1 change is below `tolerance`.
+// lattices whose second eigenvalue is within 1e-4 of the first. Directed graphs: on the dominant
+// part and the nodes it reaches only (renumbered), 16 power steps on (A + I)ᵀ, then restarted
+// Arnoldi (at most 32 vectors, classical Gram–Schmidt repeated only when it cancels most of the
+// vector), the Ritz pair found every two steps by inverse iteration on the Hessenberg matrix from
+// right of its spectrum, accepted at the same residual and only when the vector has one sign.
+// Otherwise (a custom tolerance, no convergence, or a reached part too large for 9 vectors in
+// 64 MB): power iteration on (A + I)ᵀ, whose shift removes the oscillation of bipartite and
+// periodic graphs, until the L1 change is below `tolerance`.
 
 import type { Graph } from '../graph.js'
 import { strongComponents } from './components.js'
@@ -135,7 +138,7 @@ function dominantVector(g: Graph, membership: Int32Array, best: number, o: Requi
     if (lanczos) return lanczos
   }
   if (g.directed && o.tolerance === EIGENVECTOR_DEFAULTS.tolerance) {
-    const arnoldi = directedArnoldi(g, x)
+    const arnoldi = directedArnoldi(g, membership, best)
     if (arnoldi) return arnoldi
   }
   // power iteration
@@ -432,90 +435,174 @@ function tridiagonalEigenvector(alpha: number[], beta: number[], k: number, thet
   return y
 }
 
-/** Krylov basis size of a restarted Arnoldi cycle, and cycles at most. */
-const ARNOLDI_BASIS = 24
+/** Largest Krylov basis of an Arnoldi cycle (fewer when the vectors would not fit 64 MB), and cycles at most. */
+const ARNOLDI_BASIS = 32
 const ARNOLDI_CYCLES = 60
+/** Power steps on (A + I)ᵀ before the first Arnoldi cycle. */
+const ARNOLDI_POWER_STEPS = 16
+/** Ritz residual ‖Aᵀx − θx‖ / θ at which the Arnoldi vector is accepted. */
+const ARNOLDI_RESIDUAL = 1e-12
+/** A Gram–Schmidt pass is repeated when it leaves less than this fraction of the vector's norm. */
+const REORTHOGONALISE = 0.1
 
 /**
- * The Perron vector of Aᵀ (directed graphs) by explicitly restarted Arnoldi: each cycle builds an
- * orthonormal Krylov basis V (Gram–Schmidt twice) and the Hessenberg matrix H = VᵀAᵀV, takes the
- * Ritz pair nearest the current estimate of λ₁ by inverse iteration on H, and restarts from its
- * Ritz vector, until ‖Aᵀx − θx‖ ≤ 1e-12·θ. The estimate starts from a few power steps on
- * (A + I)ᵀ. Null (power iteration takes over) when it does not converge, or when the Ritz vector
- * is not of one sign, which only the Perron vector is.
+ * The Perron vector of Aᵀ (directed graphs) by explicitly restarted Arnoldi, on the part `best`
+ * and the nodes it reaches only (renumbered into a compact in-tie list: the vector is 0
+ * elsewhere). Each cycle grows an orthonormal Krylov basis V (classical Gram–Schmidt, repeated
+ * when the norm drops by more than 1/√2) and the Hessenberg matrix H = VᵀAᵀV; every few steps the
+ * Ritz pair of H nearest the right of its spectrum is found by inverse iteration, and the run stops
+ * when its residual is at most 1e-12·θ; a full basis restarts from the Ritz vector. The start is
+ * the part's indicator after a few power steps on (A + I)ᵀ. Null (power iteration takes over) when
+ * it does not converge, or when the Ritz vector is not of one sign, which only the Perron vector is.
  */
-function directedArnoldi(g: Graph, start: Float64Array): Float64Array | null {
-  const n = g.n
-  const m = ARNOLDI_BASIS
-  if ((m + 1) * n > KEEP_BUDGET) return null
-  const inOff = g.inOffsets
-  const inSrc = g.inSources
-  const apply = (v: Float64Array, w: Float64Array): void => {
-    for (let i = 0; i < n; i++) {
-      let acc = 0
-      for (let e = inOff[i]!, end = inOff[i + 1]!; e < end; e++) acc += v[inSrc[e]!]!
-      w[i] = acc
+function directedArnoldi(g: Graph, membership: Int32Array, best: number): Float64Array | null {
+  const sub = reachedPart(g, membership, best)
+  const { n, nodes } = sub
+  const m = Math.min(ARNOLDI_BASIS, Math.floor(KEEP_BUDGET / n) - 1)
+  if (m < 8) return null
+  const x = new Float64Array(n)
+  for (let i = 0; i < n; i++) if (membership[nodes[i]!] === best) x[i] = 1
+  const y = arnoldi(sub.inOffsets, sub.inSources, x, m)
+  if (!y) return null
+  const out = new Float64Array(g.n)
+  for (let i = 0; i < n; i++) out[nodes[i]!] = y[i]!
+  return perron(out)
+}
+
+/**
+ * The part `best` and the nodes it reaches along ties, numbered in the graph's order (`nodes`:
+ * local index → node), with their in-ties among themselves. The graph's own arrays when that is
+ * every node.
+ */
+function reachedPart(
+  g: Graph,
+  membership: Int32Array,
+  best: number,
+): { n: number; nodes: Int32Array; inOffsets: Int32Array; inSources: Int32Array } {
+  const N = g.n
+  const local = new Int32Array(N).fill(-1)
+  const nodes = new Int32Array(N)
+  let n = 0
+  for (let v = 0; v < N; v++) {
+    if (membership[v] === best) {
+      local[v] = 0
+      nodes[n++] = v
     }
   }
-  // a first estimate of λ₁: a few power steps on (A + I)ᵀ
-  let x = Float64Array.from(start)
+  const outOff = g.outOffsets
+  const outTgt = g.outTargets
+  for (let h = 0; h < n; h++) {
+    const u = nodes[h]!
+    for (let e = outOff[u]!, end = outOff[u + 1]!; e < end; e++) {
+      const v = outTgt[e]!
+      if (local[v]! < 0) {
+        local[v] = 0
+        nodes[n++] = v
+      }
+    }
+  }
+  if (n === N) {
+    for (let v = 0; v < N; v++) nodes[v] = v
+    return { n, nodes, inOffsets: g.inOffsets, inSources: g.inSources }
+  }
+  let k = 0
+  for (let v = 0; v < N; v++) if (local[v] === 0) nodes[(local[v] = k++)] = v
+  const inOff = g.inOffsets
+  const inSrc = g.inSources
+  const offsets = new Int32Array(n + 1)
+  const sources = new Int32Array(inOff[N]!)
+  let ties = 0
+  for (let i = 0; i < n; i++) {
+    const v = nodes[i]!
+    for (let e = inOff[v]!, end = inOff[v + 1]!; e < end; e++) {
+      const u = local[inSrc[e]!]!
+      if (u >= 0) sources[ties++] = u
+    }
+    offsets[i + 1] = ties
+  }
+  return { n, nodes: nodes.subarray(0, n), inOffsets: offsets, inSources: sources.subarray(0, ties) }
+}
+
+/** w = Aᵀv for the in-tie lists (offsets, sources); returns ‖w‖². */
+function applyIn(offsets: Int32Array, sources: Int32Array, v: Float64Array, w: Float64Array, n: number): number {
+  let s = 0
+  for (let i = 0; i < n; i++) {
+    let acc = 0
+    for (let e = offsets[i]!, end = offsets[i + 1]!; e < end; e++) acc += v[sources[e]!]!
+    w[i] = acc
+    s += acc * acc
+  }
+  return s
+}
+
+/**
+ * Restarted Arnoldi for the Perron vector of Aᵀ (in-tie lists offsets, sources) from x
+ * (overwritten), with bases of at most m vectors; null when it does not converge or the vector
+ * found is not of one sign.
+ */
+function arnoldi(offsets: Int32Array, sources: Int32Array, x: Float64Array, m: number): Float64Array | null {
+  const n = x.length
   normalize(x)
-  const w = new Float64Array(n)
+  // one block for the basis: many separate large arrays cost more to allocate than to fill
+  const block = new Float64Array((m + 1) * n)
+  const V = Array.from({ length: m + 1 }, (_, i) => block.subarray(i * n, (i + 1) * n))
+  const H = Array.from({ length: m + 1 }, () => new Float64Array(m))
+  const h = new Float64Array(m)
+  // a few power steps on (A + I)ᵀ: a better start, and a first estimate of λ₁
   let theta = 0
-  for (let k = 0; k < 8; k++) {
-    apply(x, w)
+  const w0 = V[1]!
+  for (let k = 0; k < ARNOLDI_POWER_STEPS; k++) {
+    applyIn(offsets, sources, x, w0, n)
     let norm = 0
     for (let i = 0; i < n; i++) {
-      const y = w[i]! + x[i]!
-      w[i] = y
+      const y = w0[i]! + x[i]!
+      w0[i] = y
       norm += y * y
     }
     norm = Math.sqrt(norm)
     theta = norm - 1
-    for (let i = 0; i < n; i++) x[i] = w[i]! / norm
+    for (let i = 0; i < n; i++) x[i] = w0[i]! / norm
   }
-  const V = Array.from({ length: m + 1 }, () => new Float64Array(n))
-  const H = Array.from({ length: m + 1 }, () => new Float64Array(m))
   for (let cycle = 0; cycle < ARNOLDI_CYCLES; cycle++) {
     V[0]!.set(x)
-    let size = m
-    let breakdown = false
+    let size = 0
+    let residual = Infinity
+    let ritz: { value: number; vector: Float64Array } | null = null
     for (let j = 0; j < m; j++) {
-      const vj1 = V[j + 1]!
-      apply(V[j]!, vj1)
+      const w = V[j + 1]!
+      const before = Math.sqrt(applyIn(offsets, sources, V[j]!, w, n))
       for (let i = 0; i <= j; i++) H[i]![j] = 0
-      for (let pass = 0; pass < 2; pass++) {
-        for (let i = 0; i <= j; i++) {
-          const vi = V[i]!
-          let d = 0
-          for (let k = 0; k < n; k++) d += vj1[k]! * vi[k]!
-          H[i]![j]! += d
-          for (let k = 0; k < n; k++) vj1[k]! -= d * vi[k]!
-        }
+      let norm = before
+      for (let pass = 0; pass < 3; pass++) {
+        // classical Gram–Schmidt against V[0..j], again when it cancelled most of w (then the
+        // rounding left along V, ε‖w‖ before, is large next to what remains)
+        const after = Math.sqrt(project(V, j + 1, w, h, n))
+        for (let i = 0; i <= j; i++) H[i]![j]! += h[i]!
+        const drop = after < REORTHOGONALISE * norm
+        norm = after
+        if (!drop) break
       }
-      let norm = 0
-      for (let k = 0; k < n; k++) norm += vj1[k]! * vj1[k]!
-      norm = Math.sqrt(norm)
       H[j + 1]![j] = norm
-      if (norm <= 1e-14 * Math.max(1, Math.abs(theta))) {
-        size = j + 1
-        breakdown = true
-        break
+      size = j + 1
+      const breakdown = norm <= 1e-14 * Math.max(1, Math.abs(theta), before)
+      if (!breakdown) for (let i = 0; i < n; i++) w[i]! /= norm
+      // the Ritz pair every few steps (the small eigenproblem is cheap next to a step)
+      if (breakdown || size === m || (size >= 8 && size % 2 === 0)) {
+        ritz = hessenbergEigenvector(H, size, theta)
+        if (!ritz) return null
+        theta = ritz.value
+        residual = breakdown ? 0 : Math.abs(norm * ritz.vector[size - 1]!)
+        if (breakdown || residual <= ARNOLDI_RESIDUAL * Math.abs(theta)) break
       }
-      for (let k = 0; k < n; k++) vj1[k]! /= norm
     }
-    const ritz = hessenbergEigenvector(H, size, theta)
-    if (!ritz) return null
-    theta = ritz.value
-    const y = ritz.vector
-    x = new Float64Array(n)
+    const y = ritz!.vector
+    x.fill(0)
     for (let j = 0; j < size; j++) {
       const vj = V[j]!
       const c = y[j]!
       for (let k = 0; k < n; k++) x[k]! += c * vj[k]!
     }
-    const residual = breakdown ? 0 : Math.abs(H[size]![size - 1]! * y[size - 1]!)
-    if (residual <= 1e-12 * Math.abs(theta)) {
+    if (residual <= ARNOLDI_RESIDUAL * Math.abs(theta)) {
       // the Perron vector has one sign; anything else is another eigenvector
       let lo = Infinity
       let hi = -Infinity
@@ -525,52 +612,120 @@ function directedArnoldi(g: Graph, start: Float64Array): Float64Array | null {
       }
       const big = Math.max(Math.abs(lo), Math.abs(hi))
       if (lo < -1e-9 * big && hi > 1e-9 * big) return null
-      return perron(x)
+      return x
     }
     normalize(x)
   }
   return null
 }
 
+/** x · y over the first n entries. */
+function dot(x: Float64Array, y: Float64Array, n: number): number {
+  let s = 0
+  for (let k = 0; k < n; k++) s += x[k]! * y[k]!
+  return s
+}
+
 /**
- * The eigenpair of the size × size upper Hessenberg matrix H nearest `shift`: inverse iteration
- * with Gaussian elimination (partial pivoting) on H − σI, the Rayleigh quotient updating σ.
- * Null when the pair is not real (no real eigenvalue near the shift).
+ * One classical Gram–Schmidt pass: h = V[0..j)ᵀ w, then w ← w − V h; returns ‖w‖² afterwards.
+ * Four basis vectors at a time, so that w is read once per four products.
+ */
+function project(V: Float64Array[], j: number, w: Float64Array, h: Float64Array, n: number): number {
+  let i = 0
+  for (; i + 4 <= j; i += 4) {
+    const a = V[i]!
+    const b = V[i + 1]!
+    const c = V[i + 2]!
+    const d = V[i + 3]!
+    let sa = 0
+    let sb = 0
+    let sc = 0
+    let sd = 0
+    for (let k = 0; k < n; k++) {
+      const wk = w[k]!
+      sa += a[k]! * wk
+      sb += b[k]! * wk
+      sc += c[k]! * wk
+      sd += d[k]! * wk
+    }
+    h[i] = sa
+    h[i + 1] = sb
+    h[i + 2] = sc
+    h[i + 3] = sd
+  }
+  for (; i < j; i++) h[i] = dot(V[i]!, w, n)
+  // all but the last one to four vectors, four at a time
+  const head = j - 1 - ((j - 1) % 4)
+  for (i = 0; i < head; i += 4) {
+    const a = V[i]!
+    const b = V[i + 1]!
+    const c = V[i + 2]!
+    const d = V[i + 3]!
+    const ha = h[i]!
+    const hb = h[i + 1]!
+    const hc = h[i + 2]!
+    const hd = h[i + 3]!
+    for (let k = 0; k < n; k++) w[k] = w[k]! - ha * a[k]! - hb * b[k]! - hc * c[k]! - hd * d[k]!
+  }
+  // the last ones (missing ones with weight 0), and the norm
+  const a = V[i]!
+  const b = V[Math.min(i + 1, j - 1)]!
+  const c = V[Math.min(i + 2, j - 1)]!
+  const d = V[Math.min(i + 3, j - 1)]!
+  const ha = h[i]!
+  const hb = i + 1 < j ? h[i + 1]! : 0
+  const hc = i + 2 < j ? h[i + 2]! : 0
+  const hd = i + 3 < j ? h[i + 3]! : 0
+  let s = 0
+  for (let k = 0; k < n; k++) {
+    const y = w[k]! - ha * a[k]! - hb * b[k]! - hc * c[k]! - hd * d[k]!
+    w[k] = y
+    s += y * y
+  }
+  return s
+}
+
+/**
+ * The eigenpair of the size × size upper Hessenberg matrix H nearest the right of its spectrum:
+ * inverse iteration from a shift right of every eigenvalue (a Gershgorin bound; for a
+ * non-negative matrix the nearest eigenvalue to it is the Perron root, since every other has
+ * |μ| ≤ λ₁), then with Rayleigh quotients. Null when the pair is not real.
  */
 function hessenbergEigenvector(
   H: Float64Array[],
   size: number,
   shift: number,
 ): { value: number; vector: Float64Array } | null {
-  // start right of every eigenvalue (a Gershgorin bound): for a non-negative matrix the nearest
-  // eigenvalue to such a shift is the Perron root, since every other has |μ| ≤ λ₁
   let bound = 0
   for (let i = 0; i < size; i++) {
     let row = 0
-    for (let j = 0; j < size; j++) row += Math.abs(H[i]![j]!)
+    for (let j = Math.max(0, i - 1); j < size; j++) row += Math.abs(H[i]![j]!)
     bound = Math.max(bound, row)
   }
   let sigma = Math.max(shift, bound) * (1 + 1e-3)
   let y: Float64Array = new Float64Array(size).fill(1 / Math.sqrt(size))
   const a = Array.from({ length: size }, () => new Float64Array(size))
   for (let round = 0; round < 40; round++) {
-    for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) a[i]![j] = H[i]![j]! - (i === j ? sigma : 0)
-    const z = solve(a, y)
-    if (!z) {
-      // σ is an eigenvalue to working precision: y is its vector
-      break
+    for (let i = 0; i < size; i++) {
+      const ai = a[i]!
+      const Hi = H[i]!
+      ai.fill(0)
+      for (let j = Math.max(0, i - 1); j < size; j++) ai[j] = Hi[j]!
+      ai[i]! -= sigma
     }
+    const z = solveHessenberg(a, y, size)
+    if (!z) break // σ is an eigenvalue to working precision: y is its vector
     let norm = 0
     for (let i = 0; i < size; i++) norm += z[i]! * z[i]!
     norm = Math.sqrt(norm)
     if (!(norm > 0) || !Number.isFinite(norm)) break
     for (let i = 0; i < size; i++) z[i]! /= norm
-    // Rayleigh quotient yᵀHy (y of unit length)
+    // Rayleigh quotient zᵀHz (z of unit length)
     let q = 0
     for (let i = 0; i < size; i++) {
-      let hy = 0
-      for (let j = 0; j < size; j++) hy += H[i]![j]! * z[j]!
-      q += z[i]! * hy
+      let s = 0
+      for (let j = Math.max(0, i - 1); j < size; j++) s += H[i]![j]! * z[j]!
+      q += z[i]! * s
     }
     let diff = 0
     for (let i = 0; i < size; i++) diff = Math.max(diff, Math.abs(Math.abs(z[i]!) - Math.abs(y[i]!)))
@@ -585,43 +740,47 @@ function hessenbergEigenvector(
   let res = 0
   let scale = 0
   for (let i = 0; i < size; i++) {
-    let hy = 0
-    for (let j = 0; j < size; j++) hy += H[i]![j]! * y[j]!
-    res = Math.max(res, Math.abs(hy - sigma * y[i]!))
-    scale = Math.max(scale, Math.abs(hy))
+    let s = 0
+    for (let j = Math.max(0, i - 1); j < size; j++) s += H[i]![j]! * y[j]!
+    res = Math.max(res, Math.abs(s - sigma * y[i]!))
+    scale = Math.max(scale, Math.abs(s))
   }
   if (res > 1e-8 * Math.max(scale, Math.abs(sigma))) return null
   return { value: sigma, vector: y }
 }
 
-/** Solves a x = b by Gaussian elimination with partial pivoting (a is overwritten); null when singular. */
-function solve(a: Float64Array[], b: Float64Array): Float64Array | null {
-  const n = b.length
+/**
+ * Solves a x = b for an upper Hessenberg a (overwritten) by Gaussian elimination with partial
+ * pivoting, which only ever swaps neighbouring rows: O(size²). Null when singular.
+ */
+function solveHessenberg(a: Float64Array[], b: Float64Array, size: number): Float64Array | null {
   const x = Float64Array.from(b)
-  for (let c = 0; c < n; c++) {
-    let p = c
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r
-    if (Math.abs(a[p]![c]!) < 1e-300) return null
-    if (p !== c) {
-      const t = a[p]!
-      a[p] = a[c]!
+  for (let c = 0; c < size; c++) {
+    if (c + 1 < size && Math.abs(a[c + 1]![c]!) > Math.abs(a[c]![c]!)) {
+      const t = a[c + 1]!
+      a[c + 1] = a[c]!
       a[c] = t
-      const tb = x[p]!
-      x[p] = x[c]!
+      const tb = x[c + 1]!
+      x[c + 1] = x[c]!
       x[c] = tb
     }
     const pivot = a[c]![c]!
-    for (let r = c + 1; r < n; r++) {
-      const f = a[r]![c]! / pivot
-      if (f === 0) continue
-      for (let k = c; k < n; k++) a[r]![k]! -= f * a[c]![k]!
-      x[r]! -= f * x[c]!
+    if (Math.abs(pivot) < 1e-300) return null
+    if (c + 1 < size) {
+      const f = a[c + 1]![c]! / pivot
+      if (f !== 0) {
+        const r = a[c + 1]!
+        const p = a[c]!
+        for (let k = c; k < size; k++) r[k]! -= f * p[k]!
+        x[c + 1]! -= f * x[c]!
+      }
     }
   }
-  for (let c = n - 1; c >= 0; c--) {
+  for (let c = size - 1; c >= 0; c--) {
     let s = x[c]!
-    for (let k = c + 1; k < n; k++) s -= a[c]![k]! * x[k]!
-    x[c] = s / a[c]![c]!
+    const r = a[c]!
+    for (let k = c + 1; k < size; k++) s -= r[k]! * x[k]!
+    x[c] = s / r[c]!
   }
   return x
 }
