@@ -135,6 +135,11 @@ describeStore('matters', (h) => {
     // a time with an offset means the same moment
     expect(await s.matters.count(c, { from: '2026-03-02T10:00:00+08:00', to: '2026-03-02T11:00:00+08:00' })).toBe(2)
     expect(await s.matters.list(c, {}, { limit: 1, offset: 1 })).toHaveLength(1)
+    // category and urgency (gas leaks are emergencies, sanitation routine), paged and counted in SQL
+    expect(ids(await s.matters.list(c, { category: 'sanitation' }))).toEqual([made[3]!.id, made[1]!.id])
+    expect(await s.matters.count(c, { urgency: 'emergency' })).toBe(2)
+    expect(ids(await s.matters.list(c, { urgency: 'emergency' }, { limit: 1, offset: 1 }))).toEqual([made[0]!.id])
+    expect(await s.matters.count(c, { category: 'gas_leak', urgency: 'routine' })).toBe(0)
     const all = await s.matters.allEvents(c)
     expect([...all.keys()].sort()).toEqual(ids(made).sort())
     expect(all.get(made[0]!.id)!.map((e) => e.kind)).toEqual(['receive', 'dispatch', 'feedback'])
