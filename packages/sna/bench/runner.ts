@@ -17,6 +17,7 @@ import {
   type Graph,
 } from '../src/index.js'
 import { approximateBetweenness, closeSweepWorkers, parallelPathSweep } from '../src/node/index.js'
+import { BATCH_SOURCES } from '../src/measures/msbfs.js'
 import { mulberry32 } from './ba.js'
 import { parseEdgeList } from './graphs.js'
 import * as gl from './graphology-peer.js'
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
         )
         break
       case 'closeness':
-        // distances only: the multi-source BFS runs 32 sources at a time
+        // distances only: the multi-source BFS runs BATCH_SOURCES sources at a time
         out.cell = await measureBySources(
           n,
           keep(m, () => closeness(g())),
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
           p,
           2048,
           1,
-          32,
+          BATCH_SOURCES,
         )
         break
       case 'pagerank':
@@ -275,7 +276,7 @@ async function main(): Promise<void> {
     const full = (): Promise<unknown> => parallelPathSweep(graph, { betweenness: bc, threads: THREADS })
     // sweeps of fewer than 2,048 sources are not split: samples are at least that large
     const some = (): Sampler => (s) => parallelPathSweep(graph, { betweenness: bc, sources: s, threads: THREADS })
-    out.cell = await measureBySources(n, full, some, p, 2048, n >= 2048 ? THREADS : 1, bc ? 1 : 32)
+    out.cell = await measureBySources(n, full, some, p, 2048, n >= 2048 ? THREADS : 1, bc ? 1 : BATCH_SOURCES)
   }
 
   /** Approximate betweenness, ε = 0.01 (Riondato–Kornaropoulos), with its error against the exact values when known. */

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import { NetworkBuilder } from '../builder.js'
 import type { Graph } from '../graph.js'
-import { pathSweep } from './paths.js'
+import { multiSourceKernel, type MultiSourceTuning } from './msbfs.js'
+import { pathSweep, type PathSweepResult } from './paths.js'
 import { rng } from './slow.test-util.js'
 
 function randomGraph(seed: number, n: number, p: number, directed: boolean): Graph {
@@ -65,5 +66,49 @@ describe('multi-source BFS sweep', () => {
     )
     // a path has no shortcut: the far end is at distance n − 1
     expect(pathSweep(path(200, false), { betweenness: false }).diameter).toBe(199)
+  })
+  it('gives the same sums pushing, pulling or switching, partial batches included', () => {
+    // sizes that leave partial words and partial batches; a graph with isolated nodes and a
+    // long tail (many levels), and a dense directed one (saturation within a few levels)
+    const graphs = [
+      randomGraph(11, 300, 0.012, false),
+      randomGraph(12, 260, 0.01, true),
+      randomGraph(13, 120, 0.3, true),
+    ]
+    const tunings: MultiSourceTuning[] = [
+      { pullRatio: 0 },
+      { pullRatio: Infinity },
+      { pullRatio: 0.2 },
+      { pullRatio: 1 },
+    ]
+    for (const g of graphs) {
+      const slow = pathSweep(g, { betweenness: true, relabel: false })
+      for (const tuning of tunings) {
+        const res: PathSweepResult = {
+          betweenness: null,
+          inDistanceSum: new Float64Array(g.n),
+          inReach: new Float64Array(g.n),
+          inHarmonic: new Float64Array(g.n),
+          outDistanceSum: new Float64Array(g.n),
+          outReach: new Float64Array(g.n),
+          outHarmonic: new Float64Array(g.n),
+          diameter: 0,
+          reachablePairs: 0,
+          distanceSum: 0,
+        }
+        multiSourceKernel(g, tuning)(res, null, 0, g.n, g.n, undefined)
+        const what = `${g.n} nodes, ${JSON.stringify(tuning)}`
+        expect(Array.from(res.outDistanceSum), what).toEqual(Array.from(slow.outDistanceSum))
+        expect(Array.from(res.outReach), what).toEqual(Array.from(slow.outReach))
+        if (g.directed) {
+          expect(Array.from(res.inDistanceSum), what).toEqual(Array.from(slow.inDistanceSum))
+          expect(Array.from(res.inReach), what).toEqual(Array.from(slow.inReach))
+          for (let v = 0; v < g.n; v++) expect(res.inHarmonic[v]!).toBeCloseTo(slow.inHarmonic[v]!, 12)
+        }
+        for (let v = 0; v < g.n; v++) expect(res.outHarmonic[v]!).toBeCloseTo(slow.outHarmonic[v]!, 12)
+        expect(res.diameter, what).toBe(slow.diameter)
+        expect(res.reachablePairs, what).toBe(slow.reachablePairs)
+      }
+    }
   })
 })

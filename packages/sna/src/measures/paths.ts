@@ -13,7 +13,7 @@
 
 import type { Graph } from '../graph.js'
 import { localityOrder, relabel, type Adjacency } from './locality.js'
-import { multiSourceKernel } from './msbfs.js'
+import { BATCH_SOURCES, multiSourceKernel } from './msbfs.js'
 
 /** Two path lengths closer than this (relative) are equal. */
 export const PATH_LENGTH_TOLERANCE = 1e-10
@@ -164,8 +164,9 @@ export function planPathSweep(
   const count = sources ? sources.length : g.n
   const blocks = count < BLOCK_MIN_SOURCES ? 1 : SWEEP_BLOCKS
   const blockStarts = new Int32Array(blocks + 1)
-  // block boundaries on multiples of 32 sources: the distance-only sweep runs 32 at a time
-  for (let b = 0; b <= blocks; b++) blockStarts[b] = Math.min(count, 32 * Math.round((b * count) / (32 * blocks)))
+  // block boundaries on whole batches: the distance-only sweep runs BATCH_SOURCES at a time
+  const B = BATCH_SOURCES
+  for (let b = 0; b <= blocks; b++) blockStarts[b] = Math.min(count, B * Math.round((b * count) / (B * blocks)))
   blockStarts[blocks] = count
   return {
     adjacency,
@@ -299,7 +300,7 @@ type Kernel = (
   onProgress: PathSweepOptions['onProgress'],
 ) => void
 
-/** Unweighted sweeps: Brandes one source at a time, or 32 sources at a time for distances only. */
+/** Unweighted sweeps: Brandes one source at a time, or a batch of sources at a time (msbfs.ts) for distances only. */
 function unweightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
   if (!withBetweenness) return multiSourceKernel(g)
   const n = g.n
