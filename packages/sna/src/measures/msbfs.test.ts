@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest'
 import { NetworkBuilder } from '../builder.js'
 import type { Graph } from '../graph.js'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { assemble } from '../../scripts/wasm.mjs'
 import { multiSourceKernel, type MultiSourceTuning } from './msbfs.js'
+import { MSBFS_WASM } from './msbfsWasm.js'
 import { pathSweep, type PathSweepResult } from './paths.js'
 import { rng } from './slow.test-util.js'
 
@@ -70,6 +74,7 @@ describe('multi-source BFS sweep', () => {
   it('gives the same sums pushing, pulling or switching, partial batches included', () => {
     // sizes that leave partial words and partial batches; a graph with isolated nodes and a
     // long tail (many levels), and a dense directed one (saturation within a few levels)
+    expect(WebAssembly.validate(Uint8Array.from(atob(MSBFS_WASM), (c) => c.charCodeAt(0)))).toBe(true)
     const graphs = [
       randomGraph(11, 300, 0.012, false),
       randomGraph(12, 260, 0.01, true),
@@ -77,8 +82,10 @@ describe('multi-source BFS sweep', () => {
     ]
     const tunings: MultiSourceTuning[] = [
       { pullRatio: 0 },
+      { pullRatio: 0, wasm: false },
       { pullRatio: Infinity },
       { pullRatio: 0.2 },
+      { pullRatio: 0.2, wasm: false },
       { pullRatio: 1 },
     ]
     for (const g of graphs) {
@@ -110,5 +117,10 @@ describe('multi-source BFS sweep', () => {
         expect(res.reachablePairs, what).toBe(slow.reachablePairs)
       }
     }
+  })
+  it('carries the bytes of msbfs.wat as assembled (run `npm run wasm -w @cosafe/sna` after editing it)', async () => {
+    const wat = fileURLToPath(new URL('./msbfs.wat', import.meta.url))
+    expect(readFileSync(wat, 'utf8')).toContain('(func (export "pull")')
+    expect((await assemble(wat)).toString('base64')).toBe(MSBFS_WASM)
   })
 })

@@ -1,22 +1,25 @@
 // Multi-source BFS (Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal",
 // VLDB 2015) for the distance-only sweeps: closeness, harmonic closeness, diameter.
 //
-// A batch of up to 32·W sources runs at once, one bit each, in W 32-bit words per node:
+// A batch of up to 256 sources runs at once, one bit each, in 8 32-bit words per node:
 // seen[v] holds the sources that have reached v, front[v] those that reached it at the current
 // level. A node is in the frontier once per distinct distance from the batch, not once per
-// source, so a batch costs a few BFS, not 256; the W words of a node share a cache line, so a
-// tie costs one memory miss for all of them.
+// source, so a batch costs a few BFS, not 256; a node's 8 words share a cache line, so a tie
+// costs one memory miss for all of them.
 // Each level goes one of two ways (direction-optimising BFS, Beamer et al. 2012, per batch):
-// - push, while the frontier is small: each frontier node ORs its bits into its targets;
-// - pull, once the frontier's ties outnumber a share of the ties still to settle: each node that
-//   has not yet seen the whole batch ORs the frontier words of its in-neighbours (reads only,
-//   no scattered writes), and nodes that have seen every source are skipped from then on.
+// - push, while the frontier is small: each frontier node ORs its words into its targets;
+// - pull, once the frontier's ties reach a share of the ties still to settle: each node that
+//   has not yet seen the whole batch ORs the words of its in-neighbours in the frontier (reads
+//   only, no scattered writes); nodes that have seen every source are skipped from then on.
+//   The pull level runs in WebAssembly with 128-bit SIMD (msbfs.wat) where the platform has it,
+//   else in JavaScript (`pullLevel`, the same steps).
 // Per-source counts come from vertical (bit-sliced) counters: each level's new words are added
 // into 32-bit planes, plane j holding bit j of every source's count, read out once per level.
 // Per-node sums (the "in" side of a directed graph) take the popcount of the new words.
 // Every float sum runs in a fixed order (levels, then bits), so one thread and many agree.
 
 import type { Adjacency } from './locality.js'
+import { MSBFS_WASM } from './msbfsWasm.js'
 import type { PathSweepOptions, PathSweepResult } from './paths.js'
 
 /** Sweeps the sources at positions from .. to into `res` (see paths.ts `Kernel`). */
@@ -38,9 +41,11 @@ export const BATCH_SOURCES = 32 * BATCH_WORDS
 export interface MultiSourceTuning {
   /** Pull a level when the frontier's ties ≥ pullRatio × the ties of nodes not yet saturated (0: always pull, Infinity: always push). */
   pullRatio?: number
+  /** Run the pull levels in WebAssembly (msbfs.wat) when the platform has 128-bit SIMD (default true). */
+  wasm?: boolean
 }
 
-const PULL_RATIO = 0.2
+const PULL_RATIO = 0.05
 
 /** Bits set in a 32-bit word. */
 function popcount(x: number): number {
@@ -50,21 +55,176 @@ function popcount(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24
 }
 
-// The level loops are small functions of typed arrays, written out for 8 words: V8 optimises
-// them once and for all (one large closure was deoptimised and re-optimised mid-sweep).
+/**
+ * The kernel's arrays. In WebAssembly memory (one block, the ties copied in) when the pull
+ * kernel is available, else on the heap. `state` = [touched count, unsettled ties, frontier
+ * ties, unused, then the batch's 8 words].
+ */
+interface Arena {
+  wasm: WasmKernels | null
+  outOff: Int32Array
+  outTgt: Int32Array
+  inOff: Int32Array
+  inSrc: Int32Array
+  full: Uint8Array
+  hit: Uint8Array
+  mark: Int32Array
+  front: Int32Array
+  seen: Int32Array
+  next: Int32Array
+  list: Int32Array
+  nextList: Int32Array
+  touched: Int32Array
+  state: Int32Array
+  /** Vertical counters: word k's plane j at ((k >> 2) * 32 + j) * 4 + (k & 3) (msbfs.wat's lane groups). */
+  planes: Int32Array
+}
 
-/** Pull: every unsaturated node ORs its in-neighbours' frontier words; returns how many nodes got new bits (listed in `out`). */
-function pullLevel(
-  n: number,
-  inOff: Int32Array,
-  inSrc: Int32Array,
-  full: Uint8Array,
-  inFront: Uint8Array,
-  fr: Int32Array,
-  sn: Int32Array,
-  nx: Int32Array,
-  out: Int32Array,
-): number {
+/** msbfs.wat's functions; arrays are byte offsets into its memory (see there). */
+interface WasmKernels {
+  pull(
+    n: number,
+    outOff: number,
+    inOff: number,
+    inSrc: number,
+    full: number,
+    hit: number,
+    front: number,
+    seen: number,
+    next: number,
+    out: number,
+    touched: number,
+    state: number,
+  ): number
+  push(
+    list: number,
+    len: number,
+    stamp: number,
+    outOff: number,
+    outTgt: number,
+    full: number,
+    mark: number,
+    front: number,
+    seen: number,
+    next: number,
+    out: number,
+  ): number
+  clear(list: number, len: number, front: number): void
+  count(list: number, len: number, front: number, planes: number): void
+}
+
+let wasmModule: WebAssembly.Module | null | undefined
+
+/** The compiled pull kernel, or null where WebAssembly or its SIMD is missing (or forbidden). */
+function pullModule(): WebAssembly.Module | null {
+  if (wasmModule !== undefined) return wasmModule
+  wasmModule = null
+  try {
+    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
+      const bytes = Uint8Array.from(atob(MSBFS_WASM), (c) => c.charCodeAt(0))
+      if (WebAssembly.validate(bytes)) wasmModule = new WebAssembly.Module(bytes)
+    }
+  } catch {
+    wasmModule = null
+  }
+  return wasmModule
+}
+
+function heapArena(g: Adjacency): Arena {
+  const n = g.n
+  return {
+    wasm: null,
+    outOff: g.outOffsets,
+    outTgt: g.outTargets,
+    inOff: g.directed ? g.inOffsets : g.outOffsets,
+    inSrc: g.directed ? g.inSources : g.outTargets,
+    full: new Uint8Array(n),
+    hit: new Uint8Array(n),
+    mark: new Int32Array(n),
+    front: new Int32Array(8 * n),
+    seen: new Int32Array(8 * n),
+    next: new Int32Array(8 * n),
+    list: new Int32Array(n),
+    nextList: new Int32Array(n),
+    touched: new Int32Array(n),
+    state: new Int32Array(12),
+    planes: new Int32Array(256),
+  }
+}
+
+/** The arrays in one WebAssembly memory with the pull kernel instantiated on it, or null. */
+function wasmArena(g: Adjacency): Arena | null {
+  const module = pullModule()
+  if (!module) return null
+  const n = g.n
+  const inOff = g.directed ? g.inOffsets : g.outOffsets
+  const inSrc = g.directed ? g.inSources : g.outTargets
+  const ties = inOff[n]!
+  let at = 0
+  const place = (bytes: number): number => {
+    const here = at
+    at = (at + bytes + 15) & ~15
+    return here
+  }
+  const pState = place(48)
+  const pPlanes = place(1024)
+  const pOutOff = g.directed ? place(4 * (n + 1)) : -1
+  const pOutTgt = g.directed ? place(4 * ties) : -1
+  const pInOff = place(4 * (n + 1))
+  const pInSrc = place(4 * ties)
+  const pFull = place(n)
+  const pHit = place(n)
+  const pMark = place(4 * n)
+  const pFront = place(32 * n)
+  const pSeen = place(32 * n)
+  const pNext = place(32 * n)
+  const pList = place(4 * n)
+  const pNextList = place(4 * n)
+  const pTouched = place(4 * n)
+  const pages = Math.ceil(at / 65536)
+  if (pages > 65536) return null
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages })
+    const instance = new WebAssembly.Instance(module, { env: { memory } })
+    const buf = memory.buffer
+    const a: Arena = {
+      wasm: instance.exports as unknown as WasmKernels,
+      inOff: new Int32Array(buf, pInOff, n + 1),
+      outOff: new Int32Array(buf, pInOff, n + 1),
+      inSrc: new Int32Array(buf, pInSrc, ties),
+      outTgt: new Int32Array(buf, pInSrc, ties),
+      full: new Uint8Array(buf, pFull, n),
+      hit: new Uint8Array(buf, pHit, n),
+      mark: new Int32Array(buf, pMark, n),
+      front: new Int32Array(buf, pFront, 8 * n),
+      seen: new Int32Array(buf, pSeen, 8 * n),
+      next: new Int32Array(buf, pNext, 8 * n),
+      list: new Int32Array(buf, pList, n),
+      nextList: new Int32Array(buf, pNextList, n),
+      touched: new Int32Array(buf, pTouched, n),
+      state: new Int32Array(buf, pState, 12),
+      planes: new Int32Array(buf, pPlanes, 256),
+    }
+    a.inOff.set(inOff.subarray(0, n + 1))
+    a.inSrc.set(inSrc.subarray(0, ties))
+    if (pOutOff >= 0) {
+      a.outOff = new Int32Array(buf, pOutOff, n + 1)
+      a.outOff.set(g.outOffsets.subarray(0, n + 1))
+      a.outTgt = new Int32Array(buf, pOutTgt, ties)
+      a.outTgt.set(g.outTargets.subarray(0, ties))
+    }
+    return a
+  } catch {
+    return null // no memory that large here: the heap arrays do the same work
+  }
+}
+
+/** The pull level in JavaScript: what msbfs.wat's pull does (see there). */
+function pullLevel(a: Arena, n: number, front: Int32Array, next: Int32Array, out: Int32Array): number {
+  const { outOff, inOff, inSrc, full, hit, seen: sn, touched, state } = a
+  let nt = state[0]!
+  let unsettled = state[1]!
+  let edges = 0
   let nl = 0
   for (let v = 0; v < n; v++) {
     if (full[v] === 1) continue
@@ -78,17 +238,15 @@ function pullLevel(
     let a6 = 0
     let a7 = 0
     for (let e = inOff[v]!; e < e1; e++) {
-      const u = inSrc[e]!
-      if (inFront[u] === 0) continue
-      const ub = u << 3
-      a0 |= fr[ub]!
-      a1 |= fr[ub + 1]!
-      a2 |= fr[ub + 2]!
-      a3 |= fr[ub + 3]!
-      a4 |= fr[ub + 4]!
-      a5 |= fr[ub + 5]!
-      a6 |= fr[ub + 6]!
-      a7 |= fr[ub + 7]!
+      const ub = inSrc[e]! << 3
+      a0 |= front[ub]!
+      a1 |= front[ub + 1]!
+      a2 |= front[ub + 2]!
+      a3 |= front[ub + 3]!
+      a4 |= front[ub + 4]!
+      a5 |= front[ub + 5]!
+      a6 |= front[ub + 6]!
+      a7 |= front[ub + 7]!
     }
     const vb = v << 3
     a0 &= ~sn[vb]!
@@ -108,20 +266,49 @@ function pullLevel(
     sn[vb + 5] = sn[vb + 5]! | a5
     sn[vb + 6] = sn[vb + 6]! | a6
     sn[vb + 7] = sn[vb + 7]! | a7
-    nx[vb] = a0
-    nx[vb + 1] = a1
-    nx[vb + 2] = a2
-    nx[vb + 3] = a3
-    nx[vb + 4] = a4
-    nx[vb + 5] = a5
-    nx[vb + 6] = a6
-    nx[vb + 7] = a7
+    next[vb] = a0
+    next[vb + 1] = a1
+    next[vb + 2] = a2
+    next[vb + 3] = a3
+    next[vb + 4] = a4
+    next[vb + 5] = a5
+    next[vb + 6] = a6
+    next[vb + 7] = a7
     out[nl++] = v
+    if (hit[v] === 0) {
+      hit[v] = 1
+      touched[nt++] = v
+    }
+    edges += outOff[v + 1]! - outOff[v]!
+    if (isFull(sn, vb, state)) {
+      full[v] = 1
+      unsettled -= e1 - inOff[v]!
+    }
   }
+  state[0] = nt
+  state[1] = unsettled
+  state[2] = edges
   return nl
 }
 
-/** Push: each frontier node ORs its words into its unsaturated targets; returns how many nodes got new bits (listed in `out`). */
+/** Whether the 8 words at `b` equal the batch's words (state[4..11]). */
+function isFull(sn: Int32Array, b: number, state: Int32Array): boolean {
+  return (
+    sn[b] === state[4] &&
+    sn[b + 1] === state[5] &&
+    sn[b + 2] === state[6] &&
+    sn[b + 3] === state[7] &&
+    sn[b + 4] === state[8] &&
+    sn[b + 5] === state[9] &&
+    sn[b + 6] === state[10] &&
+    sn[b + 7] === state[11]
+  )
+}
+
+/**
+ * Push: each frontier node ORs its words into the seen and next rows of its targets that are
+ * not full. Returns how many nodes got new bits (listed in `out` once: `mark` = `stamp`).
+ */
 function pushLevel(
   list: Int32Array,
   len: number,
@@ -186,107 +373,58 @@ function pushLevel(
   return nl
 }
 
-/** Clears the words of the listed nodes. */
-function clearRows(a: Int32Array, list: Int32Array, len: number): void {
-  for (let i = 0; i < len; i++) {
-    const b = list[i]! << 3
-    a[b] = 0
-    a[b + 1] = 0
-    a[b + 2] = 0
-    a[b + 3] = 0
-    a[b + 4] = 0
-    a[b + 5] = 0
-    a[b + 6] = 0
-    a[b + 7] = 0
-  }
-}
-
-/**
- * Notes the nodes reached for the first time (`touched`) and those that have now seen the whole
- * batch (`full`); state = [touched count, unsettled ties], updated. Returns the new frontier's ties.
- */
-function settleLevel(
-  list: Int32Array,
-  len: number,
-  off: Int32Array,
-  inOff: Int32Array,
-  sn: Int32Array,
-  fullMask: Int32Array,
-  hit: Uint8Array,
-  touched: Int32Array,
-  full: Uint8Array,
-  state: Float64Array,
-): number {
+/** After a push level: notes first-reached nodes (touched) and full ones; sets state like pull does. */
+function settlePushed(a: Arena, list: Int32Array, len: number): void {
+  const { outOff, inOff, full, hit, seen: sn, touched, state } = a
   let nt = state[0]!
   let unsettled = state[1]!
   let edges = 0
-  const m0 = fullMask[0]!
-  const m1 = fullMask[1]!
-  const m2 = fullMask[2]!
-  const m3 = fullMask[3]!
-  const m4 = fullMask[4]!
-  const m5 = fullMask[5]!
-  const m6 = fullMask[6]!
-  const m7 = fullMask[7]!
   for (let i = 0; i < len; i++) {
     const w = list[i]!
     if (hit[w] === 0) {
       hit[w] = 1
       touched[nt++] = w
     }
-    edges += off[w + 1]! - off[w]!
-    const b = w << 3
-    if (
-      sn[b] === m0 &&
-      sn[b + 1] === m1 &&
-      sn[b + 2] === m2 &&
-      sn[b + 3] === m3 &&
-      sn[b + 4] === m4 &&
-      sn[b + 5] === m5 &&
-      sn[b + 6] === m6 &&
-      sn[b + 7] === m7
-    ) {
+    edges += outOff[w + 1]! - outOff[w]!
+    if (isFull(sn, w << 3, state)) {
       full[w] = 1
       unsettled -= inOff[w + 1]! - inOff[w]!
     }
   }
   state[0] = nt
   state[1] = unsettled
-  return edges
+  state[2] = edges
 }
 
-/** Adds `x` into the vertical counter whose lowest plane is `j` (ripple carry). */
-function addPlane(planes: Int32Array, j: number, x: number): number {
+/** Adds `x` into the vertical counter whose lowest plane is at `j` (planes 4 apart): ripple carry. */
+function addPlane(planes: Int32Array, j: number, x: number): void {
   while (x !== 0) {
     const t = planes[j]! & x
     planes[j] = planes[j]! ^ x
     x = t
-    j++
+    j += 4
   }
-  return j
+}
+
+/** Zeroes the 8 words of the listed nodes. */
+function clearRows(a: Int32Array, list: Int32Array, len: number): void {
+  for (let i = 0; i < len; i++) {
+    const b = list[i]! << 3
+    for (let k = 0; k < 8; k++) a[b + k] = 0
+  }
 }
 
 /**
- * Adds a level's new words into the vertical counters (plane 32k + j: bit j of word k's counts),
- * one word column at a time: eight nodes' words go through a carry-save adder tree
- * (Harley–Seal) into ones, twos and fours, and only the eights ripple into the planes.
- * Also ORs each column into `bits` and notes the highest plane used in `tops`.
+ * Adds a level's new words into the vertical counters (Arena.planes), one word column at a
+ * time: eight nodes' words go through a carry-save adder tree (Harley–Seal) into ones, twos
+ * and fours, and only the eights ripple into the planes (msbfs.wat's count, without SIMD).
  */
-function countLevel(
-  list: Int32Array,
-  len: number,
-  fr: Int32Array,
-  planes: Int32Array,
-  tops: Int32Array,
-  bits: Int32Array,
-): void {
+function countLevel(list: Int32Array, len: number, fr: Int32Array, planes: Int32Array): void {
   for (let k = 0; k < 8; k++) {
-    const p0 = k << 5
+    const p0 = (k >> 2) * 128 + (k & 3)
     let ones = 0
     let twos = 0
     let fours = 0
-    let any = 0
-    let top = p0
     let i = 0
     for (; i + 8 <= len; i += 8) {
       const x0 = fr[(list[i]! << 3) + k]!
@@ -297,7 +435,6 @@ function countLevel(
       const x5 = fr[(list[i + 5]! << 3) + k]!
       const x6 = fr[(list[i + 6]! << 3) + k]!
       const x7 = fr[(list[i + 7]! << 3) + k]!
-      any |= x0 | x1 | x2 | x3 | x4 | x5 | x6 | x7
       // carry-save adds: (sum, carry) of three words = (a ^ b ^ c, majority(a, b, c))
       let u = ones ^ x0
       const twosA = (ones & x0) | (u & x1)
@@ -318,27 +455,13 @@ function countLevel(
       const foursB = (twos & twosC) | (u & twosD)
       twos = u ^ twosD
       u = fours ^ foursA
-      const eights = (fours & foursA) | (u & foursB)
+      addPlane(planes, p0 + 12, (fours & foursA) | (u & foursB))
       fours = u ^ foursB
-      if (eights !== 0) {
-        const j = addPlane(planes, p0 + 3, eights)
-        if (j > top) top = j
-      }
     }
-    for (; i < len; i++) {
-      const x = fr[(list[i]! << 3) + k]!
-      any |= x
-      const j = addPlane(planes, p0, x)
-      if (j > top) top = j
-    }
-    let j = addPlane(planes, p0, ones)
-    if (j > top) top = j
-    j = addPlane(planes, p0 + 1, twos)
-    if (j > top) top = j
-    j = addPlane(planes, p0 + 2, fours)
-    if (j > top) top = j
-    bits[k] = any
-    tops[k] = top - p0
+    for (; i < len; i++) addPlane(planes, p0, fr[(list[i]! << 3) + k]!)
+    addPlane(planes, p0, ones)
+    addPlane(planes, p0 + 4, twos)
+    addPlane(planes, p0 + 8, fours)
   }
 }
 
@@ -382,30 +505,19 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
   const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
-  const inOff = g.directed ? g.inOffsets : off
-  const inSrc = g.directed ? g.inSources : tgt
+  const mem = (tuning.wasm !== false ? wasmArena(g) : null) ?? heapArena(g)
+  const { wasm, inOff, full, hit, mark, seen, touched, state, planes } = mem
   const scatter = g.directed
-  const seen = new Int32Array(n * W)
-  let front = new Int32Array(n * W)
-  let next = new Int32Array(n * W)
-  const fullMask = new Int32Array(W) // the batch's bits in each word
-  const full = new Uint8Array(n) // 1: the node has seen every source of the batch
-  const inFront = new Uint8Array(n) // 1: the node is in the frontier
-  const hit = new Uint8Array(n) // 1: the node has been reached in this batch
-  const touched = new Int32Array(n) // the nodes reached in this batch, to reset
-  let list = new Int32Array(n) // the frontier's nodes
-  let nextList = new Int32Array(n) // the nodes that get new bits in this level
-  const mark = new Int32Array(n) // stamp of the level that put the node in nextList
-  let stamp = 0
-  const planes = new Int32Array(32 * W) // vertical counters: plane 32k + j = bit j of word k's counts
-  const tops = new Int32Array(W) // planes in use per word
-  const bits = new Int32Array(W) // sources that reached a node in this level, per word
+  let front = mem.front
+  let next = mem.next
+  let list = mem.list // the frontier's nodes
+  let nextList = mem.nextList // the nodes that get new bits in this level
+  let stamp = 1 // mark[v] = the stamp of the last push level in which v got new bits
   const levelCount = new Int32Array(width)
   const reach = new Float64Array(width)
   const distSum = new Float64Array(width)
   const harmonic = new Float64Array(width)
   const batch = new Int32Array(width)
-  const state = new Float64Array(2)
 
   return (res, sources, from, to, count, onProgress) => {
     const step = Math.max(1, Math.floor(count / 100))
@@ -415,17 +527,18 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
     for (let k0 = from; k0 < to; k0 += width) {
       if (onProgress && Math.floor(k0 / step) !== Math.floor(Math.min(to, k0 + width) / step)) onProgress(k0, count)
       const size = Math.min(width, to - k0)
-      for (let k = 0; k < W; k++) fullMask[k] = k < size >>> 5 ? -1 : k === size >>> 5 ? (1 << (size & 31)) - 1 : 0
-      let unsettled = inOff[n]! // ties into nodes that have not seen the whole batch
+      // state: touched, unsettled ties (into nodes that have not seen the whole batch), frontier ties, the batch's words
+      state[0] = 0
+      state[1] = inOff[n]!
+      for (let k = 0; k < W; k++) state[4 + k] = k < size >>> 5 ? -1 : k === size >>> 5 ? (1 << (size & 31)) - 1 : 0
       // level 0: each source sees itself
-      let nt = 0
+      stamp++
       let len = 0
       for (let b = 0; b < size; b++) {
         const s = sources ? sources[k0 + b]! : k0 + b
         batch[b] = s
-        if (hit[s] === 0) {
-          hit[s] = 1
-          touched[nt++] = s
+        if (mark[s] !== stamp) {
+          mark[s] = stamp
           list[len++] = s
         }
         seen[s * W + (b >>> 5)]! |= 1 << (b & 31)
@@ -434,30 +547,50 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
         distSum[b] = 0
         harmonic[b] = 0
       }
-      let frontEdges = 0
-      for (let i = 0; i < len; i++) inFront[list[i]!] = 1
-      for (let i = 0; i < len; i++) {
-        const s = list[i]!
-        frontEdges += off[s + 1]! - off[s]!
-        let sat = 1
-        for (let k = 0; k < W; k++) if (seen[s * W + k] !== fullMask[k]) sat = 0
-        if (sat === 1) {
-          full[s] = 1
-          unsettled -= inOff[s + 1]! - inOff[s]!
-        }
-      }
+      settlePushed(mem, list, len)
       let level = 0
       for (;;) {
         level++
         stamp++
-        const nl =
-          frontEdges >= pullRatio * unsettled
-            ? pullLevel(n, inOff, inSrc, full, inFront, front, seen, next, nextList)
+        let nl: number
+        if (state[2]! >= pullRatio * state[1]!) {
+          nl = wasm
+            ? wasm.pull(
+                n,
+                mem.outOff.byteOffset,
+                inOff.byteOffset,
+                mem.inSrc.byteOffset,
+                full.byteOffset,
+                hit.byteOffset,
+                front.byteOffset,
+                seen.byteOffset,
+                next.byteOffset,
+                nextList.byteOffset,
+                touched.byteOffset,
+                state.byteOffset,
+              )
+            : pullLevel(mem, n, front, next, nextList)
+        } else {
+          nl = wasm
+            ? wasm.push(
+                list.byteOffset,
+                len,
+                stamp,
+                mem.outOff.byteOffset,
+                mem.outTgt.byteOffset,
+                full.byteOffset,
+                mark.byteOffset,
+                front.byteOffset,
+                seen.byteOffset,
+                next.byteOffset,
+                nextList.byteOffset,
+              )
             : pushLevel(list, len, off, tgt, full, front, seen, next, mark, stamp, nextList)
-        // the old frontier is spent: clear its words, the new one takes its place
-        clearRows(front, list, len)
-        for (let i = 0; i < len; i++) inFront[list[i]!] = 0
-        for (let i = 0; i < nl; i++) inFront[nextList[i]!] = 1
+          settlePushed(mem, nextList, nl)
+        }
+        // the spent frontier's rows are zeroed; the new frontier takes its place
+        if (wasm) wasm.clear(list.byteOffset, len, front.byteOffset)
+        else clearRows(front, list, len)
         const spent = front
         front = next
         next = spent
@@ -466,32 +599,28 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
         nextList = swap
         len = nl
         if (nl === 0) break
-        // settle the level: note first-reached and saturated nodes, count the new bits
-        state[0] = nt
-        state[1] = unsettled
-        frontEdges = settleLevel(list, nl, off, inOff, seen, fullMask, hit, touched, full, state)
-        nt = state[0]!
-        unsettled = state[1]!
-        countLevel(list, nl, front, planes, tops, bits)
+        if (wasm) wasm.count(list.byteOffset, nl, front.byteOffset, planes.byteOffset)
+        else countLevel(list, nl, front, planes)
         if (scatter) scatterLevel(list, nl, front, level, res.inReach, res.inDistanceSum, res.inHarmonic)
-        // read the counters out: bit b of plane 32k + j adds 2^j to source 32k + b's count
+        // read the counters out: bit b of word k's plane j adds 2^j to source 32k + b's count
         const inv = 1 / level
         for (let k = 0; k < W; k++) {
-          const p0 = 32 * k
-          for (let j = 0, top = tops[k]!; j < top; j++) {
-            let p = planes[p0 + j]!
-            planes[p0 + j] = 0
+          const p0 = (k >> 2) * 128 + (k & 3)
+          let any = 0
+          for (let j = 0; j < 32; j++) {
+            let p = planes[p0 + 4 * j]!
+            if (p === 0) continue
+            planes[p0 + 4 * j] = 0
+            any |= p
             while (p !== 0) {
               const b = 31 - Math.clz32(p & -p)
-              levelCount[p0 + b]! += 1 << j
+              levelCount[32 * k + b]! += 1 << j
               p &= p - 1
             }
           }
-          tops[k] = 0
-          let m = bits[k]!
-          while (m !== 0) {
-            const b = p0 + 31 - Math.clz32(m & -m)
-            m &= m - 1
+          while (any !== 0) {
+            const b = 32 * k + 31 - Math.clz32(any & -any)
+            any &= any - 1
             const c = levelCount[b]!
             levelCount[b] = 0
             reach[b]! += c
@@ -501,13 +630,21 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
         }
         diameter = level > diameter ? level : diameter
       }
-      // reset what the batch touched
-      for (let i = 0; i < nt; i++) {
-        const v = touched[i]!
-        hit[v] = 0
-        full[v] = 0
+      // reset what the batch touched (all of it at once when that is most of the graph)
+      const nt = state[0]!
+      if (nt * 4 > n) {
+        hit.fill(0)
+        full.fill(0)
+        seen.fill(0)
+      } else {
+        for (let i = 0; i < nt; i++) {
+          const v = touched[i]!
+          hit[v] = 0
+          full[v] = 0
+          const vb = v * W
+          for (let k = 0; k < W; k++) seen[vb + k] = 0
+        }
       }
-      clearRows(seen, touched, nt)
       for (let b = 0; b < size; b++) {
         const s = batch[b]!
         res.outReach[s] = reach[b]!
