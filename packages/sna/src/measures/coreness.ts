@@ -6,12 +6,17 @@
 // Madduri 2017): at level k every remaining node of degree k is removed, and so is each
 // neighbour its removal brings down to k, with no bucket moves, which suits the few distinct
 // levels of most networks; after 32 levels the rest is peeled by Batagelj & Zaversnik's (2003)
-// O(m) bucket sort. Both steps only ever lower a degree above the current level.
+// O(m) bucket sort. Both steps only ever lower a degree above the current level. The first
+// level needs no list of remaining nodes (all are), and the peeling queue is reused between
+// calls: on graphs of a few thousand ties, allocating and scanning cost as much as peeling.
 
 import type { Graph } from '../graph.js'
 
 /** Peeling levels scanned before switching to the bucket algorithm (bounds the scans at 32·n). */
 const LEVEL_SCANS = 32
+
+/** The peeling queue, kept between calls (a typed array's allocation costs as much as peeling a small graph). */
+let scratch = new Int32Array(1024)
 
 /**
  * Core number of every node.
@@ -23,31 +28,45 @@ export function coreness(g: Graph): Int32Array {
   const { offsets, targets } = g.skeleton()
   const n = g.n
   const deg = new Int32Array(n)
-  const rem = new Int32Array(n)
-  const queue = new Int32Array(n)
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length))
+  const queue = scratch
+  let k = 0x7fffffff
   for (let v = 0; v < n; v++) {
-    deg[v] = offsets[v + 1]! - offsets[v]!
-    rem[v] = v
+    const d = offsets[v + 1]! - offsets[v]!
+    deg[v] = d
+    if (d < k) k = d
   }
+  if (n === 0) return deg
+  let rem: Int32Array | null = null
   let r = n
   let done = -1
   for (let level = 0; level < LEVEL_SCANS; level++) {
-    let kept = 0
     let qn = 0
-    let k = 0x7fffffff
-    for (let i = 0; i < r; i++) {
-      const v = rem[i]!
-      const d = deg[v]!
-      if (d <= done) continue
-      rem[kept++] = v
-      if (d < k) {
-        k = d
-        qn = 0
-        queue[qn++] = v
-      } else if (d === k) queue[qn++] = v
+    if (level === 0) {
+      for (let v = 0; v < n; v++) if (deg[v] === k) queue[qn++] = v
+    } else {
+      if (rem === null) {
+        rem = new Int32Array(r)
+        let kept = 0
+        for (let v = 0; v < n; v++) if (deg[v]! > done) rem[kept++] = v
+        r = kept
+      }
+      let kept = 0
+      k = 0x7fffffff
+      for (let i = 0; i < r; i++) {
+        const v = rem[i]!
+        const d = deg[v]!
+        if (d <= done) continue
+        rem[kept++] = v
+        if (d < k) {
+          k = d
+          qn = 0
+          queue[qn++] = v
+        } else if (d === k) queue[qn++] = v
+      }
+      r = kept
+      if (r === 0) return deg
     }
-    r = kept
-    if (r === 0) return deg
     for (let q = 0; q < qn; q++) {
       const v = queue[q]!
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
@@ -60,7 +79,15 @@ export function coreness(g: Graph): Int32Array {
       }
     }
     done = k
+    if (level === 0) {
+      // how many are left: when none, every node's core number is set
+      let left = 0
+      for (let v = 0; v < n; v++) if (deg[v]! > done) left++
+      if (left === 0) return deg
+      r = left
+    }
   }
+  if (rem === null) return deg
   let kept = 0
   for (let i = 0; i < r; i++) if (deg[rem[i]!]! > done) rem[kept++] = rem[i]!
   if (kept > 0) bucketPeel(offsets, targets, deg, rem.subarray(0, kept))
