@@ -41,6 +41,9 @@
             (local.set $end (i32.load offset=4 (local.get $p)))
             (local.set $a (v128.const i64x2 0 0))
             (local.set $b (v128.const i64x2 0 0))
+            (local.set $p (i32.add (local.get $seen) (i32.shl (local.get $v) (i32.const 5))))
+            (local.set $sa (v128.load (local.get $p)))
+            (local.set $sb (v128.load offset=16 (local.get $p)))
             (block $tiesDone
               (loop $ties
                 (br_if $tiesDone (i32.ge_u (local.get $e) (local.get $end)))
@@ -50,10 +53,15 @@
                 (local.set $a (v128.or (local.get $a) (v128.load (local.get $p))))
                 (local.set $b (v128.or (local.get $b) (v128.load offset=16 (local.get $p))))
                 (local.set $e (i32.add (local.get $e) (i32.const 1)))
+                ;; every 8 ties: once the node has every source, the other ties can add nothing
+                (if (i32.eqz (i32.and (local.get $e) (i32.const 7)))
+                  (then
+                    (br_if $tiesDone
+                      (i32.and
+                        (i32x4.all_true (i32x4.eq (v128.or (local.get $a) (local.get $sa)) (local.get $ma)))
+                        (i32x4.all_true (i32x4.eq (v128.or (local.get $b) (local.get $sb)) (local.get $mb)))))))
                 (br $ties)))
             (local.set $p (i32.add (local.get $seen) (i32.shl (local.get $v) (i32.const 5))))
-            (local.set $sa (v128.load (local.get $p)))
-            (local.set $sb (v128.load offset=16 (local.get $p)))
             (local.set $a (v128.andnot (local.get $a) (local.get $sa)))
             (local.set $b (v128.andnot (local.get $b) (local.get $sb)))
             (if (v128.any_true (v128.or (local.get $a) (local.get $b)))
