@@ -181,8 +181,12 @@ export async function measureBySources(
   minSample = p.minSample,
   threads = 1,
   granularity = 1,
+  sweepOrder?: Int32Array,
 ): Promise<Timing> {
-  const order = sampleOrder(n, 7, granularity)
+  // blocks of consecutive positions in the order the full run sweeps its sources (a batched
+  // kernel's cost depends on how close a batch's sources are to each other)
+  const positions = sampleOrder(n, 7, granularity)
+  const order = sweepOrder ? positions.map((k) => sweepOrder[k]!) : positions
   collect()
   let someSources: Sampler = () => undefined
   const setup = await time(() => (someSources = prepare()))

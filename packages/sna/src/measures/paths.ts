@@ -77,7 +77,7 @@ export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResul
 }
 
 /** Graphs at least this large are renumbered by localityOrder before a sweep. */
-const RELABEL_MIN_NODES = 4096
+export const RELABEL_MIN_NODES = 4096
 
 /**
  * Sweeps of at least this many sources are cut into SWEEP_BLOCKS blocks whose sums are added
