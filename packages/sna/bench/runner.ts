@@ -17,9 +17,8 @@ import {
   type Graph,
 } from '../src/index.js'
 import { approximateBetweenness, closeSweepWorkers, parallelPathSweep } from '../src/node/index.js'
-import { localityOrder } from '../src/measures/locality.js'
+import { localityOrder, RELABEL_MIN_NODES } from '../src/measures/locality.js'
 import { BATCH_SOURCES } from '../src/measures/msbfs.js'
-import { RELABEL_MIN_NODES } from '../src/measures/paths.js'
 import { mulberry32 } from './ba.js'
 import { parseEdgeList } from './graphs.js'
 import * as gl from './graphology-peer.js'

@@ -8,6 +8,9 @@
 
 import type { Graph } from '../graph.js'
 
+/** Graphs at least this large are renumbered by localityOrder before a path sweep. */
+export const RELABEL_MIN_NODES = 4096
+
 /** The arrays a shortest-path kernel reads: a Graph, or a renumbered copy of it. */
 export type Adjacency = Pick<
   Graph,

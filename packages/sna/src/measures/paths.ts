@@ -12,7 +12,7 @@
 // Matches networkx, igraph and R sna on the reference set (see METRICS.md); self-loops ignored.
 
 import type { Graph } from '../graph.js'
-import { localityOrder, relabel, type Adjacency } from './locality.js'
+import { localityOrder, relabel, RELABEL_MIN_NODES, type Adjacency } from './locality.js'
 import { BATCH_SOURCES, multiSourceKernel } from './msbfs.js'
 
 /** Two path lengths closer than this (relative) are equal. */
@@ -75,9 +75,6 @@ export function pathSweep(g: Graph, opts: PathSweepOptions = {}): PathSweepResul
   if (onProgress) onProgress(count, count)
   return finishPathSweep(plan, total, sweeper.out)
 }
-
-/** Graphs at least this large are renumbered by localityOrder before a sweep. */
-export const RELABEL_MIN_NODES = 4096
 
 /**
  * Sweeps of at least this many sources are cut into SWEEP_BLOCKS blocks whose sums are added
