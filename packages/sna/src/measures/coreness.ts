@@ -15,7 +15,7 @@ import type { Graph } from '../graph.js'
 /** Peeling levels scanned before switching to the bucket algorithm (bounds the scans at 32·n). */
 const LEVEL_SCANS = 32
 
-/** The peeling queue, kept between calls (a typed array's allocation costs as much as peeling a small graph). */
+/** The peeling queue and the list of remaining nodes, kept between calls (a typed array's allocation costs as much as peeling a small graph). */
 let scratch = new Int32Array(1024)
 
 /**
@@ -28,71 +28,71 @@ export function coreness(g: Graph): Int32Array {
   const { offsets, targets } = g.skeleton()
   const n = g.n
   const deg = new Int32Array(n)
-  if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length))
-  const queue = scratch
+  if (n === 0) return deg
+  if (scratch.length < 2 * n) scratch = new Int32Array(Math.max(2 * n, 2 * scratch.length))
+  const queue = scratch.subarray(0, n)
+  const rem = scratch.subarray(n, 2 * n) // the nodes still in, after level 0
+  // level 0 needs no list of remaining nodes (all are): the minimum degree comes with the degrees
   let k = 0x7fffffff
   for (let v = 0; v < n; v++) {
     const d = offsets[v + 1]! - offsets[v]!
     deg[v] = d
     if (d < k) k = d
   }
-  if (n === 0) return deg
-  let rem: Int32Array | null = null
-  let r = n
-  let done = -1
-  for (let level = 0; level < LEVEL_SCANS; level++) {
-    let qn = 0
-    if (level === 0) {
-      for (let v = 0; v < n; v++) if (deg[v] === k) queue[qn++] = v
-    } else {
-      if (rem === null) {
-        rem = new Int32Array(r)
-        let kept = 0
-        for (let v = 0; v < n; v++) if (deg[v]! > done) rem[kept++] = v
-        r = kept
-      }
-      let kept = 0
-      k = 0x7fffffff
-      for (let i = 0; i < r; i++) {
-        const v = rem[i]!
-        const d = deg[v]!
-        if (d <= done) continue
-        rem[kept++] = v
-        if (d < k) {
-          k = d
-          qn = 0
-          queue[qn++] = v
-        } else if (d === k) queue[qn++] = v
-      }
-      r = kept
-      if (r === 0) return deg
+  let qn = 0
+  for (let v = 0; v < n; v++) if (deg[v] === k) queue[qn++] = v
+  peel(offsets, targets, deg, queue, qn, k)
+  let done = k
+  let r = 0
+  for (let v = 0; v < n; v++) if (deg[v]! > done) rem[r++] = v
+  for (let level = 1; level < LEVEL_SCANS && r > 0; level++) {
+    let kept = 0
+    qn = 0
+    k = 0x7fffffff
+    for (let i = 0; i < r; i++) {
+      const v = rem[i]!
+      const d = deg[v]!
+      if (d <= done) continue
+      rem[kept++] = v
+      if (d < k) {
+        k = d
+        qn = 0
+        queue[qn++] = v
+      } else if (d === k) queue[qn++] = v
     }
-    for (let q = 0; q < qn; q++) {
-      const v = queue[q]!
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const u = targets[e]!
-        const du = deg[u]!
-        if (du > k) {
-          deg[u] = du - 1
-          if (du - 1 === k) queue[qn++] = u
-        }
-      }
-    }
+    r = kept
+    if (r === 0) return deg
+    peel(offsets, targets, deg, queue, qn, k)
     done = k
-    if (level === 0) {
-      // how many are left: when none, every node's core number is set
-      let left = 0
-      for (let v = 0; v < n; v++) if (deg[v]! > done) left++
-      if (left === 0) return deg
-      r = left
-    }
   }
-  if (rem === null) return deg
   let kept = 0
   for (let i = 0; i < r; i++) if (deg[rem[i]!]! > done) rem[kept++] = rem[i]!
   if (kept > 0) bucketPeel(offsets, targets, deg, rem.subarray(0, kept))
   return deg
 }
+
+/** Removes the queued nodes of degree k and every neighbour their removal brings down to k. */
+function peel(
+  offsets: Int32Array,
+  targets: Int32Array,
+  deg: Int32Array,
+  queue: Int32Array,
+  qn: number,
+  k: number,
+): void {
+  for (let q = 0; q < qn; q++) {
+    const v = queue[q]!
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const u = targets[e]!
+      const du = deg[u]!
+      if (du > k) {
+        deg[u] = du - 1
+        if (du - 1 === k) queue[qn++] = u
+      }
+    }
+  }
+}
+
 /** Batagelj–Zaversnik bucket peeling of `nodes`, starting from their residual degrees in `deg`. */
 function bucketPeel(offsets: Int32Array, targets: Int32Array, deg: Int32Array, nodes: Int32Array): void {
   const r = nodes.length

@@ -11,8 +11,8 @@
 // - pull, once the frontier's ties reach a share of the ties still to settle: each node that
 //   has not yet seen the whole batch ORs the words of its in-neighbours in the frontier (reads
 //   only, no scattered writes); nodes that have seen every source are skipped from then on.
-//   The pull level runs in WebAssembly with 128-bit SIMD (msbfs.wat) where the platform has it,
-//   else in JavaScript (`pullLevel`, the same steps).
+// Pull, push, clearing and counting run in WebAssembly with 128-bit SIMD (msbfs.wat) where the
+// platform has it, else in JavaScript (`pullLevel`, `pushLevel`, `clearRows`, `countLevel`).
 // Per-source counts come from vertical (bit-sliced) counters: each level's new words are added
 // into 32-bit planes, plane j holding bit j of every source's count, read out once per level.
 // Per-node sums (the "in" side of a directed graph) take the popcount of the new words.
@@ -56,8 +56,8 @@ function popcount(x: number): number {
 }
 
 /**
- * The kernel's arrays. In WebAssembly memory (one block, the ties copied in) when the pull
- * kernel is available, else on the heap. `state` = [touched count, unsettled ties, frontier
+ * The kernel's arrays. In WebAssembly memory (one block, the ties copied in) when msbfs.wat
+ * can run here, else on the heap. `state` = [touched count, unsettled ties, frontier
  * ties, unused, then the batch's 8 words].
  */
 interface Arena {
@@ -115,7 +115,7 @@ interface WasmKernels {
 
 let wasmModule: WebAssembly.Module | null | undefined
 
-/** The compiled pull kernel, or null where WebAssembly or its SIMD is missing (or forbidden). */
+/** msbfs.wat compiled, or null where WebAssembly or its SIMD is missing (or forbidden). */
 function pullModule(): WebAssembly.Module | null {
   if (wasmModule !== undefined) return wasmModule
   wasmModule = null
@@ -152,7 +152,7 @@ function heapArena(g: Adjacency): Arena {
   }
 }
 
-/** The arrays in one WebAssembly memory with the pull kernel instantiated on it, or null. */
+/** The arrays in one WebAssembly memory with msbfs.wat instantiated on it, or null. */
 function wasmArena(g: Adjacency): Arena | null {
   const module = pullModule()
   if (!module) return null
@@ -414,54 +414,11 @@ function clearRows(a: Int32Array, list: Int32Array, len: number): void {
   }
 }
 
-/**
- * Adds a level's new words into the vertical counters (Arena.planes), one word column at a
- * time: eight nodes' words go through a carry-save adder tree (Harley–Seal) into ones, twos
- * and fours, and only the eights ripple into the planes (msbfs.wat's count, without SIMD).
- */
+/** Adds a level's new words into the vertical counters (Arena.planes): msbfs.wat's count, word by word. */
 function countLevel(list: Int32Array, len: number, fr: Int32Array, planes: Int32Array): void {
-  for (let k = 0; k < 8; k++) {
-    const p0 = (k >> 2) * 128 + (k & 3)
-    let ones = 0
-    let twos = 0
-    let fours = 0
-    let i = 0
-    for (; i + 8 <= len; i += 8) {
-      const x0 = fr[(list[i]! << 3) + k]!
-      const x1 = fr[(list[i + 1]! << 3) + k]!
-      const x2 = fr[(list[i + 2]! << 3) + k]!
-      const x3 = fr[(list[i + 3]! << 3) + k]!
-      const x4 = fr[(list[i + 4]! << 3) + k]!
-      const x5 = fr[(list[i + 5]! << 3) + k]!
-      const x6 = fr[(list[i + 6]! << 3) + k]!
-      const x7 = fr[(list[i + 7]! << 3) + k]!
-      // carry-save adds: (sum, carry) of three words = (a ^ b ^ c, majority(a, b, c))
-      let u = ones ^ x0
-      const twosA = (ones & x0) | (u & x1)
-      ones = u ^ x1
-      u = ones ^ x2
-      const twosB = (ones & x2) | (u & x3)
-      ones = u ^ x3
-      u = twos ^ twosA
-      const foursA = (twos & twosA) | (u & twosB)
-      twos = u ^ twosB
-      u = ones ^ x4
-      const twosC = (ones & x4) | (u & x5)
-      ones = u ^ x5
-      u = ones ^ x6
-      const twosD = (ones & x6) | (u & x7)
-      ones = u ^ x7
-      u = twos ^ twosC
-      const foursB = (twos & twosC) | (u & twosD)
-      twos = u ^ twosD
-      u = fours ^ foursA
-      addPlane(planes, p0 + 12, (fours & foursA) | (u & foursB))
-      fours = u ^ foursB
-    }
-    for (; i < len; i++) addPlane(planes, p0, fr[(list[i]! << 3) + k]!)
-    addPlane(planes, p0, ones)
-    addPlane(planes, p0 + 4, twos)
-    addPlane(planes, p0 + 8, fours)
+  for (let i = 0; i < len; i++) {
+    const b = list[i]! << 3
+    for (let k = 0; k < 8; k++) addPlane(planes, (k >> 2) * 128 + (k & 3), fr[b + k]!)
   }
 }
 
@@ -503,8 +460,6 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
   const width = BATCH_SOURCES
   const pullRatio = tuning.pullRatio ?? PULL_RATIO
   const n = g.n
-  const off = g.outOffsets
-  const tgt = g.outTargets
   const mem = (tuning.wasm !== false ? wasmArena(g) : null) ?? heapArena(g)
   const { wasm, inOff, full, hit, mark, seen, touched, state, planes } = mem
   const scatter = g.directed
@@ -585,7 +540,7 @@ export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}):
                 next.byteOffset,
                 nextList.byteOffset,
               )
-            : pushLevel(list, len, off, tgt, full, front, seen, next, mark, stamp, nextList)
+            : pushLevel(list, len, mem.outOff, mem.outTgt, full, front, seen, next, mark, stamp, nextList)
           settlePushed(mem, nextList, nl)
         }
         // the spent frontier's rows are zeroed; the new frontier takes its place

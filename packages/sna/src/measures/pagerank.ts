@@ -10,9 +10,9 @@
 // ratio r of two successive changes estimates the Gauss–Seidel convergence rate, and the
 // sweeps turn into successive over-relaxation with ω = 2/(1 + √(1 − r)) (Young's optimum for
 // r = ρ_Jacobi²; capped at 1.5, and back to ω = 1 if the changes grow three sweeps running):
-// 73 → 43 sweeps on a 300 × 300 grid, 26 → 20 on Barabási–Albert graphs. Same fixed point. Matches igraph's PRPACK and
-// networkx (with a tight tolerance) to ~1e-12 relative; networkx's default tolerance 1e-6 is too
-// loose for six significant digits.
+// 73 → 43 sweeps on a 300 × 300 grid, 26 → 20 on Barabási–Albert graphs; same fixed point.
+// Matches igraph's PRPACK and networkx (with a tight tolerance) to ~1e-12 relative; networkx's
+// default tolerance 1e-6 is too loose for six significant digits.
 
 import type { Graph } from '../graph.js'
 import { withDefaults } from '../options.js'
