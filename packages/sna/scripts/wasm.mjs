@@ -7,7 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import wabtInit from 'wabt'
 
-const KERNELS = [{ wat: 'src/measures/msbfs.wat', ts: 'src/measures/msbfsWasm.ts', name: 'MSBFS_WASM' }]
+const KERNELS = [
+  { wat: 'src/measures/msbfs.wat', ts: 'src/measures/msbfsWasm.ts', name: 'MSBFS_WASM' },
+  { wat: 'src/measures/brandes.wat', ts: 'src/measures/brandesWasm.ts', name: 'BRANDES_WASM' },
+]
 
 /** The bytes of a .wat file, validated. */
 export async function assemble(watPath) {

@@ -84,7 +84,7 @@ describe('multi-source BFS sweep', () => {
       randomGraph(11, 300, 0.012, false),
       randomGraph(12, 260, 0.01, true),
       randomGraph(13, 120, 0.3, true),
-      randomGraph(14, 700, 0.005, false), // a full batch of 512 and a partial one
+      randomGraph(14, 700, 0.005, false), // two full batches of 256 and a partial one
     ]
     const tunings: MultiSourceTuning[] = [
       { pullRatio: 0 },

@@ -20,17 +20,8 @@
 
 import type { Adjacency } from './locality.js'
 import { MSBFS_WASM } from './msbfsWasm.js'
-import type { PathSweepOptions, PathSweepResult } from './paths.js'
-
-/** Sweeps the sources at positions from .. to into `res` (see paths.ts `Kernel`). */
-export type MultiSourceKernel = (
-  res: PathSweepResult,
-  sources: Int32Array | null,
-  from: number,
-  to: number,
-  count: number,
-  onProgress: PathSweepOptions['onProgress'],
-) => void
+import { wasmLayout, wasmModule } from './wasm.js'
+import type { SweepKernel } from './paths.js'
 
 /** Words per node in a batch: 8 × 32 = 256 sources at once. */
 export const BATCH_WORDS = 8
@@ -113,23 +104,6 @@ interface WasmKernels {
   count(list: number, len: number, front: number, planes: number): void
 }
 
-let wasmModule: WebAssembly.Module | null | undefined
-
-/** msbfs.wat compiled, or null where WebAssembly or its SIMD is missing (or forbidden). */
-function pullModule(): WebAssembly.Module | null {
-  if (wasmModule !== undefined) return wasmModule
-  wasmModule = null
-  try {
-    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-      const bytes = Uint8Array.from(atob(MSBFS_WASM), (c) => c.charCodeAt(0))
-      if (WebAssembly.validate(bytes)) wasmModule = new WebAssembly.Module(bytes)
-    }
-  } catch {
-    wasmModule = null
-  }
-  return wasmModule
-}
-
 function heapArena(g: Adjacency): Arena {
   const n = g.n
   return {
@@ -154,18 +128,13 @@ function heapArena(g: Adjacency): Arena {
 
 /** The arrays in one WebAssembly memory with msbfs.wat instantiated on it, or null. */
 function wasmArena(g: Adjacency): Arena | null {
-  const module = pullModule()
+  const module = wasmModule(MSBFS_WASM)
   if (!module) return null
   const n = g.n
   const inOff = g.directed ? g.inOffsets : g.outOffsets
   const inSrc = g.directed ? g.inSources : g.outTargets
   const ties = inOff[n]!
-  let at = 0
-  const place = (bytes: number): number => {
-    const here = at
-    at = (at + bytes + 15) & ~15
-    return here
-  }
+  const { place, memory: allocate } = wasmLayout()
   const pState = place(48)
   const pPlanes = place(1024)
   const pOutOff = g.directed ? place(4 * (n + 1)) : -1
@@ -181,42 +150,37 @@ function wasmArena(g: Adjacency): Arena | null {
   const pList = place(4 * n)
   const pNextList = place(4 * n)
   const pTouched = place(4 * n)
-  const pages = Math.ceil(at / 65536)
-  if (pages > 65536) return null
-  try {
-    const memory = new WebAssembly.Memory({ initial: pages })
-    const instance = new WebAssembly.Instance(module, { env: { memory } })
-    const buf = memory.buffer
-    const a: Arena = {
-      wasm: instance.exports as unknown as WasmKernels,
-      inOff: new Int32Array(buf, pInOff, n + 1),
-      outOff: new Int32Array(buf, pInOff, n + 1),
-      inSrc: new Int32Array(buf, pInSrc, ties),
-      outTgt: new Int32Array(buf, pInSrc, ties),
-      full: new Uint8Array(buf, pFull, n),
-      hit: new Uint8Array(buf, pHit, n),
-      mark: new Int32Array(buf, pMark, n),
-      front: new Int32Array(buf, pFront, 8 * n),
-      seen: new Int32Array(buf, pSeen, 8 * n),
-      next: new Int32Array(buf, pNext, 8 * n),
-      list: new Int32Array(buf, pList, n),
-      nextList: new Int32Array(buf, pNextList, n),
-      touched: new Int32Array(buf, pTouched, n),
-      state: new Int32Array(buf, pState, 12),
-      planes: new Int32Array(buf, pPlanes, 256),
-    }
-    a.inOff.set(inOff.subarray(0, n + 1))
-    a.inSrc.set(inSrc.subarray(0, ties))
-    if (pOutOff >= 0) {
-      a.outOff = new Int32Array(buf, pOutOff, n + 1)
-      a.outOff.set(g.outOffsets.subarray(0, n + 1))
-      a.outTgt = new Int32Array(buf, pOutTgt, ties)
-      a.outTgt.set(g.outTargets.subarray(0, ties))
-    }
-    return a
-  } catch {
-    return null // no memory that large here: the heap arrays do the same work
+  const memory = allocate()
+  if (!memory) return null // no memory that large here: the heap arrays do the same work
+  const instance = new WebAssembly.Instance(module, { env: { memory } })
+  const buf = memory.buffer
+  const a: Arena = {
+    wasm: instance.exports as unknown as WasmKernels,
+    inOff: new Int32Array(buf, pInOff, n + 1),
+    outOff: new Int32Array(buf, pInOff, n + 1),
+    inSrc: new Int32Array(buf, pInSrc, ties),
+    outTgt: new Int32Array(buf, pInSrc, ties),
+    full: new Uint8Array(buf, pFull, n),
+    hit: new Uint8Array(buf, pHit, n),
+    mark: new Int32Array(buf, pMark, n),
+    front: new Int32Array(buf, pFront, 8 * n),
+    seen: new Int32Array(buf, pSeen, 8 * n),
+    next: new Int32Array(buf, pNext, 8 * n),
+    list: new Int32Array(buf, pList, n),
+    nextList: new Int32Array(buf, pNextList, n),
+    touched: new Int32Array(buf, pTouched, n),
+    state: new Int32Array(buf, pState, 12),
+    planes: new Int32Array(buf, pPlanes, 256),
   }
+  a.inOff.set(inOff.subarray(0, n + 1))
+  a.inSrc.set(inSrc.subarray(0, ties))
+  if (pOutOff >= 0) {
+    a.outOff = new Int32Array(buf, pOutOff, n + 1)
+    a.outOff.set(g.outOffsets.subarray(0, n + 1))
+    a.outTgt = new Int32Array(buf, pOutTgt, ties)
+    a.outTgt.set(g.outTargets.subarray(0, ties))
+  }
+  return a
 }
 
 /** The pull level in JavaScript: what msbfs.wat's pull does (see there). */
@@ -455,7 +419,7 @@ function scatterLevel(
  * The distance-only sweep kernel of an unweighted graph: per source its out-sums (distance sum,
  * reach, harmonic sum), and on a directed graph the in-sums of every node reached.
  */
-export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}): MultiSourceKernel {
+export function multiSourceKernel(g: Adjacency, tuning: MultiSourceTuning = {}): SweepKernel {
   const W = BATCH_WORDS
   const width = BATCH_SOURCES
   const pullRatio = tuning.pullRatio ?? PULL_RATIO

@@ -13,6 +13,7 @@
 
 import type { Graph } from '../graph.js'
 import { localityOrder, relabel, RELABEL_MIN_NODES, type Adjacency } from './locality.js'
+import { brandesKernel } from './brandes.js'
 import { BATCH_SOURCES, multiSourceKernel } from './msbfs.js'
 
 /** Two path lengths closer than this (relative) are equal. */
@@ -288,7 +289,7 @@ function progressStep(total: number): number {
 }
 
 /** Sweeps the sources at positions from .. to into `res` (in-sums added, out-sums written, totals set). */
-type Kernel = (
+export type SweepKernel = (
   res: PathSweepResult,
   sources: Int32Array | null,
   from: number,
@@ -297,138 +298,12 @@ type Kernel = (
   onProgress: PathSweepOptions['onProgress'],
 ) => void
 
-/** Unweighted sweeps: Brandes one source at a time, or a batch of sources at a time (msbfs.ts) for distances only. */
-function unweightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
-  if (!withBetweenness) return multiSourceKernel(g)
-  const n = g.n
-  const scatter = g.directed
-  const s: SweepScratch = {
-    queue: new Int32Array(n),
-    dist: new Int32Array(n).fill(-1),
-    sigma: new Float64Array(n),
-    coef: new Float64Array(n),
-    succ: new Int32Array(g.outTargets.length),
-    succStart: new Int32Array(n + 1),
-    diameter: 0,
-    pairs: 0,
-    distSum: 0,
-  }
-  return (res, sources, from, to, count, onProgress) => {
-    const step = progressStep(count)
-    s.diameter = 0
-    s.pairs = 0
-    s.distSum = 0
-    for (let k = from; k < to; k++) {
-      if (onProgress && k % step === 0) onProgress(k, count)
-      brandesSource(g, sources ? sources[k]! : k, s, res, scatter)
-    }
-    res.diameter = s.diameter
-    res.reachablePairs = s.pairs
-    res.distanceSum = s.distSum
-  }
+/** Unweighted sweeps: Brandes one source at a time (brandes.ts), or a batch of sources at a time (msbfs.ts) for distances only. */
+function unweightedKernel(g: Adjacency, withBetweenness: boolean): SweepKernel {
+  return withBetweenness ? brandesKernel(g) : multiSourceKernel(g)
 }
 
-interface SweepScratch {
-  queue: Int32Array
-  /** BFS level of each node, -1 when not reached (reset after each source). */
-  dist: Int32Array
-  sigma: Float64Array
-  /** (1 + δ(w)) / σ(w): what w passes back to each of its predecessors. */
-  coef: Float64Array
-  /** Shortest-path successors of the queue's nodes, in queue order; queue slot i owns succ[succStart[i] ..]. */
-  succ: Int32Array
-  succStart: Int32Array
-  diameter: number
-  pairs: number
-  distSum: number
-}
-
-/**
- * Brandes for one source: BFS with path counts, then dependencies pulled from successors.
- * The forward pass writes each node's shortest-path successors into one flat list (`succ`,
- * the range of v starts at `succStart[v]`), so the backward pass reads only the ties of the
- * shortest-path DAG, sequentially and without branching on levels.
- */
-function brandesSource(g: Adjacency, src: number, s: SweepScratch, res: PathSweepResult, scatter: boolean): void {
-  const off = g.outOffsets
-  const tgt = g.outTargets
-  const { queue, dist, sigma, coef, succ, succStart } = s
-  const bc = res.betweenness!
-  dist[src] = 0
-  sigma[src] = 1
-  queue[0] = src
-  let head = 0
-  let tail = 1
-  let k = 0
-  while (head < tail) {
-    const v = queue[head]!
-    succStart[head++] = k
-    const dw = dist[v]! + 1
-    const sv = sigma[v]!
-    for (let e = off[v]!, end = off[v + 1]!; e < end; e++) {
-      const w = tgt[e]!
-      const d = dist[w]!
-      if (d < 0) {
-        dist[w] = dw
-        sigma[w] = sv
-        queue[tail++] = w
-        succ[k++] = w
-      } else if (d === dw) {
-        sigma[w]! += sv
-        succ[k++] = w
-      }
-    }
-  }
-  succStart[tail] = k
-  // dependencies in reverse BFS order: δ(v) = σ(v) Σ_{w successor} (1 + δ(w))/σ(w)
-  let sum = 0
-  let harm = 0
-  let lastLevel = 0
-  let inv = 0
-  for (let i = tail - 1; i > 0; i--) {
-    const v = queue[i]!
-    let acc = 0
-    for (let j = succStart[i]!, end = succStart[i + 1]!; j < end; j++) acc += coef[succ[j]!]!
-    const sv = sigma[v]!
-    const delta = sv * acc
-    bc[v]! += delta
-    coef[v] = (1 + delta) / sv
-    const dv = dist[v]!
-    if (dv !== lastLevel) {
-      lastLevel = dv
-      inv = 1 / dv
-    }
-    sum += dv
-    harm += inv
-    if (scatter) {
-      res.inDistanceSum[v]! += dv
-      res.inReach[v]!++
-      res.inHarmonic[v]! += inv
-    }
-  }
-  const far = tail > 1 ? dist[queue[tail - 1]!]! : 0
-  for (let i = 0; i < tail; i++) dist[queue[i]!] = -1
-  finishSource(s, res, src, tail, far, sum, harm)
-}
-
-function finishSource(
-  s: SweepScratch,
-  res: PathSweepResult,
-  src: number,
-  tail: number,
-  far: number,
-  sum: number,
-  harm: number,
-): void {
-  res.outDistanceSum[src] = sum
-  res.outReach[src] = tail - 1
-  res.outHarmonic[src] = harm
-  if (far > s.diameter) s.diameter = far
-  s.pairs += tail - 1
-  s.distSum += sum
-}
-
-function weightedKernel(g: Adjacency, withBetweenness: boolean): Kernel {
+function weightedKernel(g: Adjacency, withBetweenness: boolean): SweepKernel {
   const n = g.n
   const off = g.outOffsets
   const tgt = g.outTargets
