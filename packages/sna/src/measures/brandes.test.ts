@@ -1,5 +1,5 @@
 // The Brandes kernel in WebAssembly (brandes.wat) against the same kernel in JavaScript, and
-// both against betweenness counted pair by pair from all-pairs distances and path counts.
+// both against betweenness straight from its definition (slowBetweenness).
 
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -10,15 +10,8 @@ import type { Graph } from '../graph.js'
 import { brandesKernel, type BrandesTuning } from './brandes.js'
 import { BRANDES_WASM } from './brandesWasm.js'
 import type { PathSweepResult } from './paths.js'
-import { rng } from './slow.test-util.js'
-
-function randomGraph(seed: number, n: number, p: number, directed: boolean): Graph {
-  const r = rng(seed)
-  const b = new NetworkBuilder({ directed })
-  for (let i = 0; i < n; i++) b.addNode(`n${i}`)
-  for (let i = 0; i < n; i++) for (let j = directed ? 0 : i + 1; j < n; j++) if (i !== j && r() < p) b.addTie(i, j)
-  return b.build().network.graph
-}
+import { slowBetweenness } from './slow.test-util.js'
+import { randomGraph } from './structure.test-util.js'
 
 function sweep(g: Graph, tuning: BrandesTuning, sources: Int32Array | null, from = 0, to = g.n): PathSweepResult {
   const res: PathSweepResult = {
@@ -37,41 +30,6 @@ function sweep(g: Graph, tuning: BrandesTuning, sources: Int32Array | null, from
   brandesKernel(g, tuning)(res, sources, from, to, to, (done) => progress.push(done))
   expect(progress.length).toBeGreaterThan(0)
   return res
-}
-
-/** Betweenness (ordered pairs) from all-pairs BFS: Σ σ_sv·σ_vt/σ_st over s ≠ v ≠ t with d(s,v) + d(v,t) = d(s,t). */
-function pairwise(g: Graph): Float64Array {
-  const n = g.n
-  const dist = Array.from({ length: n }, () => new Int32Array(n).fill(-1))
-  const sigma = Array.from({ length: n }, () => new Float64Array(n))
-  for (let s = 0; s < n; s++) {
-    const d = dist[s]!
-    const sg = sigma[s]!
-    d[s] = 0
-    sg[s] = 1
-    const queue = [s]
-    for (let h = 0; h < queue.length; h++) {
-      const v = queue[h]!
-      for (let e = g.outOffsets[v]!; e < g.outOffsets[v + 1]!; e++) {
-        const w = g.outTargets[e]!
-        if (d[w]! < 0) {
-          d[w] = d[v]! + 1
-          queue.push(w)
-        }
-        if (d[w] === d[v]! + 1) sg[w]! += sg[v]!
-      }
-    }
-  }
-  const bc = new Float64Array(n)
-  for (let s = 0; s < n; s++)
-    for (let t = 0; t < n; t++) {
-      if (s === t || dist[s]![t]! < 0) continue
-      for (let v = 0; v < n; v++) {
-        if (v === s || v === t || dist[s]![v]! < 0 || dist[v]![t]! < 0) continue
-        if (dist[s]![v]! + dist[v]![t]! === dist[s]![t]!) bc[v]! += (sigma[s]![v]! * sigma[v]![t]!) / sigma[s]![t]!
-      }
-    }
-  return bc
 }
 
 describe('Brandes kernel', () => {
@@ -117,7 +75,8 @@ describe('Brandes kernel', () => {
       [7, 45, 0.03, false],
     ] as const) {
       const g = randomGraph(seed, n, p, directed)
-      const want = pairwise(g)
+      // the kernel sums ordered pairs; slowBetweenness halves undirected graphs
+      const want = slowBetweenness(g).map((x) => (directed ? x : 2 * x))
       for (const tuning of [{}, { wasm: false }]) {
         const res = sweep(g, tuning, null)
         for (let v = 0; v < n; v++) expect(res.betweenness![v]!).toBeCloseTo(want[v]!, 9)

@@ -10,15 +10,7 @@ import { assemble } from '../../scripts/wasm.mjs'
 import { multiSourceKernel, type MultiSourceTuning } from './msbfs.js'
 import { MSBFS_WASM } from './msbfsWasm.js'
 import { pathSweep, type PathSweepResult } from './paths.js'
-import { rng } from './slow.test-util.js'
-
-function randomGraph(seed: number, n: number, p: number, directed: boolean): Graph {
-  const r = rng(seed)
-  const b = new NetworkBuilder({ directed })
-  for (let i = 0; i < n; i++) b.addNode(`n${i}`)
-  for (let i = 0; i < n; i++) for (let j = directed ? 0 : i + 1; j < n; j++) if (i !== j && r() < p) b.addTie(i, j)
-  return b.build().network.graph
-}
+import { randomGraph } from './structure.test-util.js'
 
 /** A path of n nodes: one long chain, many levels per batch. */
 function path(n: number, directed: boolean): Graph {
